@@ -1,0 +1,273 @@
+//! The report: what the engine concluded. The CLI and the web app only render this.
+
+use serde::Serialize;
+
+use crate::plan::{NodeId, PlanFormat};
+use crate::rules::{Category, RuleMeta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Severity::Info, Severity::Warning, Severity::Error].into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One fact a finding rests on, as read from the input: `Rows Removed by Filter: 999,990`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub label: String,
+    pub value: String,
+}
+
+/// Where a finding points.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Location {
+    /// Index into [`Report::inputs`].
+    pub input: usize,
+    /// Plan within that input (auto_explain logs hold several).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<usize>,
+    /// Node id (pre-order index) within the plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<NodeId>,
+    /// The node's label, `Seq Scan on orders`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_label: Option<String>,
+    /// 1-based line in the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+/// What the fix should change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Impact {
+    pub text: String,
+    /// Share (0..=1) of execution time spent where the finding points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_share: Option<f64>,
+    /// Milliseconds the fix could save at most.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_ms: Option<f64>,
+    /// Rows no longer read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<f64>,
+}
+
+/// SQL to run where there is one, and the words around it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Action {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sql: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    pub title: String,
+    /// The diagnosis: what is wrong.
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    pub location: Location,
+    pub impact: Impact,
+    pub fix: Action,
+    pub risk: String,
+    pub rollback: Action,
+}
+
+impl Finding {
+    /// A finding of `rule` at its default severity; the builder methods fill the rest.
+    pub fn new(rule: &RuleMeta, title: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            rule: rule.id,
+            severity: rule.severity,
+            category: rule.category,
+            title: title.into(),
+            message: message.into(),
+            evidence: Vec::new(),
+            location: Location::default(),
+            impact: Impact::default(),
+            fix: Action::default(),
+            risk: String::new(),
+            rollback: Action::default(),
+        }
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn evidence(mut self, label: impl Into<String>, value: impl Into<String>) -> Self {
+        self.evidence.push(Evidence { label: label.into(), value: value.into() });
+        self
+    }
+
+    pub fn location(mut self, location: Location) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn impact(mut self, impact: Impact) -> Self {
+        self.impact = impact;
+        self
+    }
+
+    pub fn fix(mut self, sql: Option<String>, text: impl Into<String>) -> Self {
+        self.fix = Action { sql, text: text.into() };
+        self
+    }
+
+    pub fn risk(mut self, risk: impl Into<String>) -> Self {
+        self.risk = risk.into();
+        self
+    }
+
+    pub fn rollback(mut self, sql: Option<String>, text: impl Into<String>) -> Self {
+        self.rollback = Action { sql, text: text.into() };
+        self
+    }
+
+    /// Ranking key: severity first, then the time share it explains.
+    fn rank(&self) -> (Severity, i64) {
+        let share = self.impact.time_share.unwrap_or(0.0);
+        (self.severity, (share * 1e6) as i64)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something the engine wants the user to know that is not a rule finding: an input
+/// it could not read, a statement it skipped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub level: NoteLevel,
+    pub message: String,
+    pub input: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Plan,
+    Schema,
+    Migration,
+    Query,
+}
+
+/// What was read from one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputSummary {
+    pub name: String,
+    pub kind: InputKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<PlanFormat>,
+    /// Plans read (plan inputs).
+    pub plans: usize,
+    /// Plan nodes read, over all plans (plan inputs).
+    pub nodes: usize,
+    /// False when nothing could be read; the reason is in the notes.
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<Note>,
+    pub inputs: Vec<InputSummary>,
+}
+
+impl Report {
+    /// Orders findings the way a reader should see them: most severe, then the most
+    /// time saved, then by position.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| {
+            b.rank()
+                .cmp(&a.rank())
+                .then(a.location.input.cmp(&b.location.input))
+                .then(a.location.plan.cmp(&b.location.plan))
+                .then(a.location.node.cmp(&b.location.node))
+                .then(a.location.line.cmp(&b.location.line))
+                .then(a.rule.cmp(b.rule))
+        });
+    }
+
+    /// The most severe finding, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+impl Finding {
+    /// Plain-text rendering of the five parts, as the terminal and snapshots show it.
+    pub fn render_text(&self) -> String {
+        let mut out = format!("{} [{}] {}\n", self.severity, self.rule, self.title);
+        if let Some(label) = &self.location.node_label {
+            out.push_str(&format!("  at: {label}"));
+            if let Some(line) = self.location.line {
+                out.push_str(&format!(" (line {line})"));
+            }
+            out.push('\n');
+        } else if let (Some(line), Some(column)) = (self.location.line, self.location.column) {
+            out.push_str(&format!("  at: line {line}, column {column}\n"));
+        }
+        out.push_str(&format!("  diagnosis: {}\n", self.message));
+        for e in &self.evidence {
+            out.push_str(&format!("    {}: {}\n", e.label, e.value));
+        }
+        push_action(&mut out, "fix", &self.fix);
+        out.push_str(&format!("  impact: {}\n", self.impact.text));
+        out.push_str(&format!("  risk: {}\n", self.risk));
+        push_action(&mut out, "rollback", &self.rollback);
+        out
+    }
+}
+
+fn push_action(out: &mut String, label: &str, action: &Action) {
+    out.push_str(&format!("  {label}: {}\n", action.text));
+    if let Some(sql) = &action.sql {
+        for line in sql.lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+}

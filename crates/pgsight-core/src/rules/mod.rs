@@ -1,0 +1,219 @@
+//! The rule registry.
+//!
+//! Each rule lives in its own file: a doc comment, a [`declare_rule!`] metadata entry
+//! and a `check` function. The table at the bottom of this file is the only list of
+//! rules: it generates the [`Rule`] enum, lookup by id, dispatch and the docs.
+
+use serde::Serialize;
+
+use crate::plan::metrics::{NodeMetrics, PlanMetrics};
+use crate::plan::{NodeId, PlanDocument, PlanNode};
+use crate::report::{Finding, Location, Severity};
+
+pub mod fixsql;
+pub mod format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Plan,
+    Schema,
+    Migration,
+    Query,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Plan => "plan",
+            Category::Schema => "schema",
+            Category::Migration => "migration",
+            Category::Query => "query",
+        }
+    }
+}
+
+/// What a rule is, independent of any input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable kebab-case id, as in RULES.md.
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line: what the rule catches.
+    pub summary: &'static str,
+    /// The rule's doc comment, Markdown.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The doc comment with the single space rustdoc leaves after `///` removed.
+    pub fn doc_markdown(&self) -> String {
+        let mut out = String::new();
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Declares a rule's metadata from its doc comment, Clippy-style:
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does ...
+///     id: "seq-scan-selective-filter",
+///     category: Plan,
+///     severity: Warning,
+///     summary: "Seq Scan whose filter throws most rows away",
+/// }
+/// ```
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        id: $id:literal,
+        category: $category:ident,
+        severity: $severity:ident,
+        summary: $summary:literal $(,)?
+    ) => {
+        pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            category: $crate::rules::Category::$category,
+            severity: $crate::report::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// One parsed plan and its metrics, with where it came from.
+#[derive(Debug, Clone)]
+pub struct AnalyzedPlan {
+    /// Index of the input in the report.
+    pub input: usize,
+    /// Index of the plan within that input.
+    pub index: usize,
+    pub doc: PlanDocument,
+    pub metrics: PlanMetrics,
+}
+
+impl AnalyzedPlan {
+    pub fn location(&self, node: NodeId) -> Location {
+        let n = &self.doc.plan.nodes[node];
+        Location {
+            input: self.input,
+            plan: Some(self.index),
+            node: Some(node),
+            node_label: Some(n.label()),
+            line: n.line,
+            column: None,
+        }
+    }
+
+    /// Every node with its id and metrics.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &PlanNode, &NodeMetrics)> {
+        self.doc.plan.nodes.iter().enumerate().map(|(id, n)| (id, n, &self.metrics.nodes[id]))
+    }
+}
+
+/// Everything a rule may read.
+#[derive(Debug, Default)]
+pub struct Context {
+    pub plans: Vec<AnalyzedPlan>,
+}
+
+/// Declares the rule table: `Variant => module`. Generates the module declarations,
+/// the [`Rule`] enum, `Rule::ALL`, lookup by id, metadata and dispatch.
+macro_rules! rule_table {
+    ($( $variant:ident => $module:ident ),* $(,)?) => {
+        $( pub mod $module; )*
+
+        /// Every rule pgsight knows.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rule { $( $variant, )* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$( Rule::$variant, )*];
+
+            pub fn meta(self) -> &'static RuleMeta {
+                match self { $( Rule::$variant => &$module::META, )* }
+            }
+
+            /// Runs the rule over everything in `ctx`.
+            pub fn check(self, ctx: &Context, out: &mut Vec<Finding>) {
+                match self { $( Rule::$variant => $module::check(ctx, out), )* }
+            }
+        }
+    };
+}
+
+rule_table! {
+    SeqScanSelectiveFilter => seq_scan_selective_filter,
+    RowMisestimate => row_misestimate,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        self.meta().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+
+    /// The Markdown page for this rule, as `pgsight rules <id>` and the web app show it.
+    pub fn doc_page(self) -> String {
+        let meta = self.meta();
+        format!(
+            "# {}\n\n{}\n\nCategory: {} · Default severity: {}\n\n{}",
+            meta.id,
+            meta.summary,
+            meta.category.as_str(),
+            meta.severity,
+            meta.doc_markdown()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in Rule::ALL {
+            let meta = rule.meta();
+            assert!(seen.insert(meta.id), "duplicate id {}", meta.id);
+            assert!(meta.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", meta.id);
+            assert_eq!(Rule::from_id(meta.id), Some(*rule));
+            for heading in ["## What it does", "## Why it matters", "## Example", "## Fix"] {
+                assert!(meta.doc.contains(heading), "{} lacks {heading}", meta.id);
+            }
+        }
+    }
+}
+
+/// Helpers for the rule tests: fixtures live in `crates/pgsight-core/tests/fixtures`.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{analyze, Config, Finding, Input, InputKind};
+
+    pub fn fixture(path: &str) -> String {
+        let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full}: {e}"))
+    }
+
+    /// Findings of rule `id` on the plan fixture at `path`.
+    pub fn findings_for_fixture(path: &str, id: &str) -> Vec<Finding> {
+        let report = analyze(&[Input::new(InputKind::Plan, path, fixture(path))], &Config::default());
+        assert!(report.inputs.iter().all(|i| i.ok), "fixture {path} did not parse: {:?}", report.notes);
+        report.findings.into_iter().filter(|f| f.rule == id).collect()
+    }
+
+    pub fn render(finding: &Finding) -> String {
+        finding.render_text()
+    }
+}
