@@ -70,12 +70,10 @@ fn clean_line(line: &str) -> (&str, u32) {
             kept = &end[..end.len() - last.len_utf8()];
         }
     }
-    // psql's aligned format marks a line that continues with ` +` at its end.
-    let end = kept.trim_end();
-    if let Some(body) = end.strip_suffix('+') {
-        if body.ends_with(' ') || body.is_empty() {
-            kept = body.trim_end();
-        }
+    // psql's aligned format marks a line that continues with `+` in its right border
+    // (right after the text on the widest line). No EXPLAIN line ends with `+`.
+    if let Some(body) = kept.trim_end().strip_suffix('+') {
+        kept = body;
     }
     (kept.trim_end(), shift)
 }

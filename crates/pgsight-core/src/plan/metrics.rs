@@ -220,3 +220,73 @@ fn misestimate(node: &PlanNode) -> Option<Misestimate> {
     let direction = if actual > planned { EstimateDirection::Under } else { EstimateDirection::Over };
     Some(Misestimate { factor, direction })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::parse;
+
+    fn scenario(name: &str) -> PlanDocument {
+        let path = format!("{}/../../tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        parse(&text).expect("scenario parses").documents.remove(0)
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-6)
+    }
+
+    /// Figures computed by hand from tests/scenarios/seq-scan-orders-status.json:
+    /// Gather 58.806 ms x 1 loop, 2 workers launched; Parallel Seq Scan 47.386 ms per
+    /// loop x 3 loops (2 workers + leader) = 47.386 ms of wall time.
+    #[test]
+    fn parallel_scan_under_gather() {
+        let doc = scenario("seq-scan-orders-status.json");
+        let m = compute(&doc);
+        let (gather, scan) = (&m.nodes[0], &m.nodes[1]);
+        assert_eq!(scan.processes, 3.0);
+        assert!(close(scan.inclusive_ms, 47.386));
+        assert!(close(scan.exclusive_ms, 47.386));
+        assert!(close(gather.exclusive_ms, 58.806 - 47.386));
+        assert!(close(scan.exclusive_share, 47.386 / 58.898));
+        assert!(close(scan.actual_rows_total, 999.0));
+        assert_eq!(scan.rows_removed_total, 333_000.0 * 3.0);
+        // Buffers are inclusive in PostgreSQL: Gather's own are 6979 - 6979.
+        assert_eq!(gather.exclusive_buffers.shared_hit, 0.0);
+        assert_eq!(scan.exclusive_buffers.shared_hit, 6979.0);
+        let mis = scan.misestimate.expect("estimate");
+        assert_eq!(mis.direction, EstimateDirection::Under);
+        assert!((mis.factor - 333.0 / 145.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn plans_without_analyze_have_no_times() {
+        let doc = parse(r#"[{"Plan": {"Node Type": "Seq Scan", "Relation Name": "t", "Plan Rows": 10, "Total Cost": 1.5}}]"#)
+            .expect("parse")
+            .documents
+            .remove(0);
+        let m = compute(&doc);
+        assert_eq!(m.nodes[0].exclusive_ms, None);
+        assert_eq!(m.nodes[0].misestimate, None);
+        assert_eq!(m.total_ms, None);
+    }
+
+    /// A CTE's InitPlan is charged to the CTE Scan that reads it, not to the parent:
+    /// Hash Join 10 ms inclusive; CTE InitPlan 6 ms; CTE Scan 7 ms (includes the 6);
+    /// Seq Scan 2 ms. Exclusive: CTE Scan 7 - 6 = 1, Hash Join 10 - 7 - 2 = 1.
+    #[test]
+    fn cte_time_is_not_subtracted_twice() {
+        let text = r#"[{"Plan": {"Node Type": "Hash Join", "Actual Total Time": 10, "Actual Loops": 1, "Actual Rows": 1, "Plan Rows": 1, "Plans": [
+            {"Node Type": "Seq Scan", "Parent Relationship": "InitPlan", "Subplan Name": "CTE c", "Actual Total Time": 6, "Actual Loops": 1, "Actual Rows": 1, "Plan Rows": 1},
+            {"Node Type": "CTE Scan", "CTE Name": "c", "Parent Relationship": "Outer", "Actual Total Time": 7, "Actual Loops": 1, "Actual Rows": 1, "Plan Rows": 1},
+            {"Node Type": "Seq Scan", "Parent Relationship": "Inner", "Actual Total Time": 2, "Actual Loops": 1, "Actual Rows": 1, "Plan Rows": 1}]},
+            "Execution Time": 10}]"#;
+        let doc = parse(text).expect("parse").documents.remove(0);
+        let m = compute(&doc);
+        assert!(close(m.nodes[0].exclusive_ms, 1.0));
+        assert!(close(m.nodes[1].exclusive_ms, 6.0));
+        assert!(close(m.nodes[2].exclusive_ms, 1.0));
+        let total: f64 = m.nodes.iter().filter_map(|n| n.exclusive_ms).sum();
+        assert!((total - 10.0).abs() < 1e-9, "exclusive times add up to the total");
+    }
+}

@@ -287,6 +287,7 @@ impl PlanNode {
                 let base = nt.trim_end_matches(" Join");
                 format!("{base} {join} Join")
             }
+            (_, Some(nt)) if f.parallel_aware == Some(true) && !nt.starts_with("Parallel") => format!("Parallel {nt}"),
             _ => self.node_type().to_owned(),
         };
         if let Some(strategy) = &f.strategy {

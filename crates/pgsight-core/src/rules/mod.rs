@@ -196,13 +196,15 @@ mod tests {
     }
 }
 
-/// Helpers for the rule tests: fixtures live in `crates/pgsight-core/tests/fixtures`.
+/// Helpers for the rule tests. Fixture paths are relative to the repository root:
+/// real plans live in `tests/scenarios/`, hand-made edge cases in
+/// `crates/pgsight-core/tests/fixtures/`.
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::{analyze, Config, Finding, Input, InputKind};
 
     pub fn fixture(path: &str) -> String {
-        let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+        let full = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full}: {e}"))
     }
 

@@ -209,13 +209,13 @@ mod tests {
 
     #[test]
     fn fires_on_correlated_columns() {
-        let findings = findings_for_fixture("row-misestimate/correlated.json", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/misestimate-correlated.json", super::META.id);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         insta::assert_snapshot!(render(&findings[0]));
     }
 
     #[test]
     fn quiet_on_accurate_estimates() {
-        assert!(findings_for_fixture("seq-scan-selective-filter/keeps-most.json", super::META.id).is_empty());
+        assert!(findings_for_fixture("tests/scenarios/clean-pk-lookup.json", super::META.id).is_empty());
     }
 }

@@ -83,7 +83,6 @@ fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, filter: &str, remove
         ),
     )
     .location(plan.location(id))
-    .evidence("Node", node.label())
     .evidence("Filter", filter)
     .evidence("Rows Removed by Filter", count(removed))
     .evidence("Actual Rows", count(returned));
@@ -226,21 +225,21 @@ mod tests {
 
     #[test]
     fn fires_on_selective_seq_scan() {
-        let findings = findings_for_fixture("seq-scan-selective-filter/orders-status.json", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/seq-scan-orders-status.json", super::META.id);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(render(&findings[0]));
     }
 
     #[test]
     fn text_and_json_agree() {
-        let json = findings_for_fixture("seq-scan-selective-filter/orders-status.json", super::META.id);
-        let text = findings_for_fixture("seq-scan-selective-filter/orders-status.txt", super::META.id);
+        let json = findings_for_fixture("tests/scenarios/seq-scan-orders-status.json", super::META.id);
+        let text = findings_for_fixture("tests/scenarios/seq-scan-orders-status.txt", super::META.id);
         assert_eq!(json.len(), text.len());
         assert_eq!(json[0].fix, text[0].fix);
     }
 
     #[test]
     fn quiet_when_filter_keeps_most_rows() {
-        assert!(findings_for_fixture("seq-scan-selective-filter/keeps-most.json", super::META.id).is_empty());
+        assert!(findings_for_fixture("tests/scenarios/clean-pk-lookup.json", super::META.id).is_empty());
     }
 }

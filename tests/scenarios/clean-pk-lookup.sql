@@ -1,0 +1,3 @@
+-- expect: (nothing at warning or above)
+-- query
+SELECT * FROM orders WHERE id = 424242;
