@@ -86,7 +86,6 @@ macro_rules! declare_rule {
         };
     };
 }
-pub(crate) use declare_rule;
 
 /// One parsed plan and its metrics, with where it came from.
 #[derive(Debug, Clone)]
