@@ -19,18 +19,28 @@ const MAX_VALUE_DEPTH: usize = 64;
 pub fn parse_documents(text: &str) -> Result<Vec<PlanDocument>, PlanError> {
     let mut docs = Vec::new();
     let mut parser = Parser { src: text.as_bytes(), text, pos: 0 };
-    loop {
-        // Skip whatever sits between documents: log prefixes, blank lines.
-        let Some(offset) = parser.src[parser.pos..].iter().position(|&b| b == b'{' || b == b'[') else {
-            break;
-        };
-        parser.pos += offset;
+    // Skip whatever sits between documents (auto_explain's log prefixes, blank lines)
+    // up to the next place where a JSON document can start.
+    while let Some(start) = next_document_start(parser.src, parser.pos) {
+        parser.pos = start;
         parser.parse_top(&mut docs)?;
     }
     if docs.is_empty() {
         return Err(PlanError::new("no EXPLAIN JSON object found (expected `[` or `{`)"));
     }
     Ok(docs)
+}
+
+/// The next `{` followed by a key (or `}`), or `[` followed by such an object: log
+/// prefixes such as `[1234]` or `{}` in a message are not mistaken for a plan.
+fn next_document_start(src: &[u8], from: usize) -> Option<usize> {
+    let after_ws = |i: usize| src[i..].iter().position(|b| !b.is_ascii_whitespace()).map(|o| i + o);
+    let opens_object = |i: usize| src[i] == b'{' && after_ws(i + 1).is_some_and(|j| src[j] == b'"' || src[j] == b'}');
+    (from..src.len()).find(|&i| match src[i] {
+        b'{' => opens_object(i),
+        b'[' => after_ws(i + 1).is_some_and(|j| src[j] == b'{' && opens_object(j)),
+        _ => false,
+    })
 }
 
 /// What an open object is, decided by where it sits.
@@ -465,6 +475,15 @@ mod tests {
         assert_eq!((err.line, err.column), (Some(2), Some(16)));
         let err = parse_documents("{\"Plan\": {\"Node Type\": \"X\"}").expect_err("truncated");
         assert!(err.message.contains("end of input"), "{}", err.message);
+    }
+
+    #[test]
+    fn auto_explain_json_log_holds_several_plans() {
+        let log = "2024-05-01 10:00:00 UTC [4242] LOG:  duration: 12.5 ms  plan:\n\t{\n\t  \"Query Text\": \"select 1\",\n\t  \"Plan\": {\"Node Type\": \"Result\"}\n\t}\n2024-05-01 10:00:01 UTC [4243] LOG:  duration: 3.1 ms  plan:\n\t{\"Query Text\": \"select 2\", \"Plan\": {\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\"}}\n";
+        let docs = parse_documents(log).expect("log");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].fields.query_text.as_deref(), Some("select 1"));
+        assert_eq!(docs[1].plan.nodes[0].fields.relation_name.as_deref(), Some("t"));
     }
 
     #[test]
