@@ -58,9 +58,18 @@ struct LogicalLine {
     kind: LineKind,
     /// 1-based input line of the first physical line.
     number: u32,
-    /// Column of the text after any `->` arrow, tabs expanded.
+    /// Column where the line starts (at its `->` arrow for a node), tabs expanded. A
+    /// line closes every open scope that starts at or right of it.
+    start: usize,
+    /// Column of the text after any arrow: a node's own lines are indented past it.
     indent: usize,
     text: String,
+}
+
+impl LogicalLine {
+    fn document_break(number: u32) -> Self {
+        Self { kind: LineKind::DocumentBreak, number, start: 0, indent: 0, text: String::new() }
+    }
 }
 
 struct Scan {
@@ -102,31 +111,32 @@ fn logical_lines(text: &str) -> Scan {
         scan.first_content.get_or_insert(offset);
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if is_log_line(content) {
-            scan.lines.push(LogicalLine { kind: LineKind::DocumentBreak, number, indent: 0, text: String::new() });
+            scan.lines.push(LogicalLine::document_break(number));
             root_indent = None;
             in_query_text = false;
             continue;
         }
+        let start = indentation(line);
         let (arrow, body, indent) = match content.strip_prefix("->") {
             Some(rest) => {
                 let body = rest.trim_start();
-                (true, body, indentation(line) + content.chars().count() - body.chars().count())
+                (true, body, start + content.chars().count() - body.chars().count())
             }
-            None => (false, content, indentation(line)),
+            None => (false, content, start),
         };
-        match classify(body, arrow, indent, root_indent, in_query_text) {
+        match classify(body, arrow, start, root_indent, in_query_text) {
             Decision::Start(kind) => {
-                if kind == LineKind::Node && root_indent.is_none_or(|root| indent <= root) {
+                if kind == LineKind::Node && root_indent.is_none_or(|root| start <= root) {
                     root_indent = Some(indent);
                 }
                 let starts_query_text = kind == LineKind::Property && property_key(body) == Some("Query Text");
                 if starts_query_text && root_indent.is_some() {
                     // auto_explain without log prefixes: the query text opens the next plan.
-                    scan.lines.push(LogicalLine { kind: LineKind::DocumentBreak, number, indent: 0, text: String::new() });
+                    scan.lines.push(LogicalLine::document_break(number));
                     root_indent = None;
                 }
                 in_query_text = starts_query_text;
-                scan.lines.push(LogicalLine { kind, number, indent, text: body.to_owned() });
+                scan.lines.push(LogicalLine { kind, number, start, indent, text: body.to_owned() });
             }
             Decision::Continue => {
                 let separator = if root_indent.is_some() { ' ' } else { '\n' };
@@ -143,10 +153,10 @@ fn logical_lines(text: &str) -> Scan {
     scan
 }
 
-fn classify(body: &str, arrow: bool, indent: usize, root_indent: Option<usize>, in_query_text: bool) -> Decision {
+fn classify(body: &str, arrow: bool, start: usize, root_indent: Option<usize>, in_query_text: bool) -> Decision {
     let in_plan = root_indent.is_some();
     // Only the root node has no arrow; a header this far left opens a new plan.
-    let at_root = root_indent.is_none_or(|root| indent <= root);
+    let at_root = root_indent.is_none_or(|root| start <= root);
     if arrow && !body.is_empty() {
         return Decision::Start(LineKind::Node);
     }
@@ -292,7 +302,7 @@ impl Builder {
             }
             LineKind::Node => {
                 if let Some(open) = &mut self.open {
-                    open.close_scopes_from(line.indent);
+                    open.close_scopes_from(line.start);
                     if open.parent().is_none() {
                         // A second root: the next plan of the same paste.
                         self.close_document();
@@ -303,7 +313,7 @@ impl Builder {
             }
             LineKind::SubplanLabel | LineKind::Property | LineKind::TargetTable => match &mut self.open {
                 Some(open) => {
-                    open.close_scopes_from(line.indent);
+                    open.close_scopes_from(line.start);
                     open.add_line(line);
                 }
                 None => {
@@ -898,7 +908,7 @@ fn read_target(node: &mut PlanNode, target: Target, text: &str) {
         }
         Target::Object(tag) => read_object(node, tag, &words),
         Target::Alias => {
-            let words = words.strip_prefix(&["on"]).unwrap_or(&words);
+            let words = words.strip_prefix(&["on"]).unwrap_or(&words[..]);
             if let Some(alias) = words.first() {
                 node.set("Alias", Value::String(unquote_identifier(alias)));
             }
@@ -1526,7 +1536,7 @@ mod tests {
         docs.remove(0)
     }
 
-    fn key<'a>(node: &'a PlanNode, key: &str) -> Value {
+    fn key(node: &PlanNode, key: &str) -> Value {
         let mut entries = Vec::new();
         node.fields.write_to(&mut entries);
         entries

@@ -10,6 +10,7 @@ use crate::plan::metrics::{NodeMetrics, PlanMetrics};
 use crate::plan::{NodeId, PlanDocument, PlanNode};
 use crate::report::{Finding, Location, Severity};
 
+pub mod advice;
 pub mod fixsql;
 pub mod format;
 
