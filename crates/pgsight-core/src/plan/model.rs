@@ -396,6 +396,23 @@ impl PlanDocument {
         })
     }
 
+    /// `Settings` as name/value pairs, in PostgreSQL's order.
+    pub fn settings(&self) -> Vec<(&str, &str)> {
+        match &self.fields.settings {
+            Some(Value::Object(map)) => map.iter().filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A number inside the `JIT` object, e.g. `jit_number(&["Timing", "Total"])`.
+    pub fn jit_number(&self, path: &[&str]) -> Option<f64> {
+        let mut value = self.fields.jit.as_ref()?;
+        for key in path {
+            value = value.get(key)?;
+        }
+        value.as_f64().or_else(|| value.get("Total")?.as_f64())
+    }
+
     /// True when the plan carries ANALYZE data.
     pub fn has_analyze(&self) -> bool {
         self.plan.root().is_some_and(|r| r.fields.actual_loops.is_some())

@@ -100,14 +100,14 @@ fn logical_lines(text: &str) -> Scan {
     let mut in_query_text = false;
     let mut line_start = 0;
     for (index, raw) in text.split('\n').enumerate() {
-        let start = line_start;
+        let line_offset = line_start;
         line_start += raw.len() + 1;
         let (line, shift) = unwrap_cell(raw.strip_suffix('\r').unwrap_or(raw), quote);
         let content = line.trim();
-        if content.is_empty() || is_comment_or_footer(content) {
+        if content.is_empty() || is_noise(content) {
             continue;
         }
-        let offset = start + shift + (line.len() - line.trim_start().len());
+        let offset = line_offset + shift + (line.len() - line.trim_start().len());
         scan.first_content.get_or_insert(offset);
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if is_log_line(content) {
@@ -167,7 +167,11 @@ fn classify(body: &str, arrow: bool, start: usize, root_indent: Option<usize>, i
         return Decision::Start(LineKind::SubplanLabel);
     }
     if let Some(key) = property_key(body) {
-        return if in_plan || PRE_PLAN_KEYS.contains(&key) { Decision::Start(LineKind::Property) } else { Decision::Skip };
+        return if in_plan || PRE_PLAN_KEYS.contains(&key) {
+            Decision::Start(LineKind::Property)
+        } else {
+            Decision::Skip
+        };
     }
     // COSTS OFF headers have no parentheses: recognise them by their node type, but not
     // inside a query text, where `Limit` or `Sort` may well be SQL.
@@ -221,10 +225,14 @@ fn indentation(line: &str) -> usize {
     column
 }
 
-/// `# ...` and `-- ...` comments, and psql's `(N rows)` footer in any language.
-fn is_comment_or_footer(content: &str) -> bool {
+/// `# ...` and `-- ...` comments, psql's `(N rows)` footer in any language and its
+/// `\timing` line (`Time: 1.234 ms`).
+fn is_noise(content: &str) -> bool {
     if content.starts_with('#') || content.starts_with("--") {
         return true;
+    }
+    if let Some(elapsed) = content.strip_prefix("Time: ") {
+        return leading_number(elapsed).is_some() && elapsed.contains(" ms");
     }
     let Some(inner) = content.strip_prefix('(').and_then(|c| c.strip_suffix(')')) else {
         return false;
@@ -237,8 +245,22 @@ fn is_comment_or_footer(content: &str) -> bool {
 }
 
 const LOG_SEVERITIES: &[&str] = &[
-    "LOG", "DETAIL", "STATEMENT", "CONTEXT", "HINT", "NOTICE", "WARNING", "ERROR", "FATAL", "PANIC", "INFO", "DEBUG1",
-    "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5",
+    "LOG",
+    "DETAIL",
+    "STATEMENT",
+    "CONTEXT",
+    "HINT",
+    "NOTICE",
+    "WARNING",
+    "ERROR",
+    "FATAL",
+    "PANIC",
+    "INFO",
+    "DEBUG1",
+    "DEBUG2",
+    "DEBUG3",
+    "DEBUG4",
+    "DEBUG5",
 ];
 
 /// A server log line such as `... LOG:  duration: 1.2 ms  plan:`. PostgreSQL puts two
@@ -347,11 +369,23 @@ struct OpenDocument {
 }
 
 enum Scope {
-    Node { id: NodeId, indent: usize },
+    Node {
+        id: NodeId,
+        indent: usize,
+    },
     /// `InitPlan 1 (returns $0)`: the nodes below it are that subplan of node `id`.
-    Label { id: NodeId, indent: usize, name: String, relationship: &'static str },
+    Label {
+        id: NodeId,
+        indent: usize,
+        name: String,
+        relationship: &'static str,
+    },
     /// Lines gathered into one JSON object: a worker's figures, `Planning:`, `JIT:`.
-    Group { indent: usize, target: GroupTarget, fields: Map<String, Value> },
+    Group {
+        indent: usize,
+        target: GroupTarget,
+        fields: Map<String, Value>,
+    },
 }
 
 impl Scope {
@@ -605,7 +639,11 @@ fn add_trigger(doc: &mut PlanDocument, key: &str, value: &str) {
         None => (head.trim(), None),
     };
     let mut trigger = Map::new();
-    let parts = [("Trigger Name", Some(name).filter(|n| !n.is_empty())), ("Constraint Name", constraint), ("Relation", relation)];
+    let parts = [
+        ("Trigger Name", Some(name).filter(|n| !n.is_empty())),
+        ("Constraint Name", constraint),
+        ("Relation", relation),
+    ];
     for (json, text) in parts {
         if let Some(text) = text {
             trigger.insert(json.to_owned(), Value::String(text.trim().to_owned()));
@@ -1115,7 +1153,9 @@ fn apply_property(sink: &mut dyn Sink, key: &str, value: &str, table: &[(&str, R
     };
     match read {
         Read::Text(json) => sink.put(json, Value::String(value.to_owned())),
-        Read::List(json) => sink.put(json, Value::Array(split_top_level(value).into_iter().map(Value::String).collect())),
+        Read::List(json) => {
+            sink.put(json, Value::Array(split_top_level(value).into_iter().map(Value::String).collect()))
+        }
         Read::Number(json) => put_number(sink, json, value),
         Read::Bool(json) => sink.put(
             json,
@@ -1248,7 +1288,8 @@ const MEMOIZE_CACHE: Pairs = &[
     ("Overflows", PairRead::Number("Cache Overflows")),
     ("Memory Usage", PairRead::Number("Peak Memory Usage")),
 ];
-const STORAGE: Pairs = &[("Storage", PairRead::Text("Storage")), ("Maximum Storage", PairRead::Number("Maximum Storage"))];
+const STORAGE: Pairs =
+    &[("Storage", PairRead::Text("Storage")), ("Maximum Storage", PairRead::Number("Maximum Storage"))];
 
 /// Splits the value of a multi-pair line into its pairs, the line's own key first.
 /// Pairs are separated by two or more spaces; a piece without a label of its own
@@ -1551,7 +1592,10 @@ mod tests {
     fn timing_off_header_has_rows_and_loops_only() {
         let doc = parse_one("Seq Scan on t  (cost=0.00..1.50 rows=50 width=4) (actual rows=48.50 loops=2)");
         let f = &doc.plan.nodes[0].fields;
-        assert_eq!((f.startup_cost, f.total_cost, f.plan_rows, f.plan_width), (Some(0.0), Some(1.5), Some(50.0), Some(4.0)));
+        assert_eq!(
+            (f.startup_cost, f.total_cost, f.plan_rows, f.plan_width),
+            (Some(0.0), Some(1.5), Some(50.0), Some(4.0))
+        );
         assert_eq!((f.actual_rows, f.actual_loops), (Some(48.5), Some(2.0)));
         assert_eq!((f.actual_startup_time, f.actual_total_time), (None, None));
         assert_eq!(f.relation_name.as_deref(), Some("t"));
@@ -1591,7 +1635,7 @@ mod tests {
 
     #[test]
     fn unicode_framed_psql_paste() {
-        let pasted = "┌──────────────────────────────────────────────────────────────┐\n│                          QUERY PLAN                          │\n├──────────────────────────────────────────────────────────────┤\n│ Limit  (cost=0.00..0.04 rows=1 width=4)                      │\n│   ->  Seq Scan on t  (cost=0.00..35.50 rows=2550 width=4)    │\n│         Filter: (a > 1)                                      │\n│ Planning Time: 0.050 ms                                      │\n└──────────────────────────────────────────────────────────────┘\n(4 rows)\n";
+        let pasted = "┌──────────────────────────────────────────────────────────────┐\n│                          QUERY PLAN                          │\n├──────────────────────────────────────────────────────────────┤\n│ Limit  (cost=0.00..0.04 rows=1 width=4)                      │\n│   ->  Seq Scan on t  (cost=0.00..35.50 rows=2550 width=4)    │\n│         Filter: (a > 1)                                      │\n│ Planning Time: 0.050 ms                                      │\n└──────────────────────────────────────────────────────────────┘\n(4 rows)\n\nTime: 0.512 ms\n";
         let parsed = parse(pasted).expect("framed paste parses");
         assert_eq!(parsed.format, PlanFormat::Text);
         let doc = &parsed.documents[0];
@@ -1599,6 +1643,7 @@ mod tests {
         assert_eq!(doc.plan.nodes[1].fields.filter.as_deref(), Some("(a > 1)"));
         assert_eq!(doc.plan.nodes[1].line, Some(5));
         assert_eq!(doc.fields.planning_time, Some(0.05));
+        assert!(doc.extra.is_empty(), "psql's footers are not plan keys: {:?}", doc.extra);
     }
 
     #[test]
@@ -1656,13 +1701,22 @@ mod tests {
         let doc = parse_one(text);
         let f = |i: usize| &doc.plan.nodes[i].fields;
         assert_eq!((f(0).node_type.as_deref(), f(0).operation.as_deref()), (Some("ModifyTable"), Some("Insert")));
-        assert_eq!((f(0).schema.as_deref(), f(0).relation_name.as_deref(), f(0).alias.as_deref()), (Some("public"), Some("t"), Some("t1")));
-        assert_eq!((f(1).node_type.as_deref(), f(1).strategy.as_deref(), f(1).partial_mode.as_deref()), (Some("Aggregate"), Some("Sorted"), Some("Finalize")));
+        assert_eq!(
+            (f(0).schema.as_deref(), f(0).relation_name.as_deref(), f(0).alias.as_deref()),
+            (Some("public"), Some("t"), Some("t1"))
+        );
+        assert_eq!(
+            (f(1).node_type.as_deref(), f(1).strategy.as_deref(), f(1).partial_mode.as_deref()),
+            (Some("Aggregate"), Some("Sorted"), Some("Finalize"))
+        );
         assert_eq!(f(2).workers_planned, Some(2.0));
         assert_eq!((f(3).strategy.as_deref(), f(3).partial_mode.as_deref()), (Some("Hashed"), Some("Partial")));
         assert_eq!((f(4).node_type.as_deref(), f(4).parallel_aware), (Some("Seq Scan"), Some(true)));
         let doc = parse_one("Nested Loop Anti Join  (cost=0.00..1.00 rows=1 width=4)\n  ->  Function Scan on generate_series g  (cost=0.00..1.00 rows=1 width=4)\n  ->  CTE Scan on w  (cost=0.00..1.00 rows=1 width=4)\n");
-        assert_eq!((doc.plan.nodes[0].node_type(), doc.plan.nodes[0].fields.join_type.as_deref()), ("Nested Loop", Some("Anti")));
+        assert_eq!(
+            (doc.plan.nodes[0].node_type(), doc.plan.nodes[0].fields.join_type.as_deref()),
+            ("Nested Loop", Some("Anti"))
+        );
         assert_eq!(doc.plan.nodes[1].fields.function_name.as_deref(), Some("generate_series"));
         assert_eq!(doc.plan.nodes[2].fields.cte_name.as_deref(), Some("w"));
     }
@@ -1711,7 +1765,10 @@ mod tests {
         assert_eq!(nodes[4].parent, Some(3));
         let fields = &doc.fields;
         assert_eq!(fields.planning.as_ref().and_then(|p| p.get("Shared Hit Blocks")), Some(&json!(8)));
-        assert_eq!(fields.triggers, Some(json!([{"Constraint Name": "t_fk", "Relation": "t", "Time": 0.5, "Calls": 2}])));
+        assert_eq!(
+            fields.triggers,
+            Some(json!([{"Constraint Name": "t_fk", "Relation": "t", "Time": 0.5, "Calls": 2}]))
+        );
         assert_eq!(
             fields.jit,
             Some(json!({"Functions": 4,

@@ -112,6 +112,11 @@ impl AnalyzedPlan {
         }
     }
 
+    /// The plan as a whole, for findings about the document rather than one node.
+    pub fn document_location(&self) -> Location {
+        Location { input: self.input, plan: Some(self.index), ..Location::default() }
+    }
+
     /// Every node with its id and metrics.
     pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &PlanNode, &NodeMetrics)> {
         self.doc.plan.nodes.iter().enumerate().map(|(id, n)| (id, n, &self.metrics.nodes[id]))
@@ -149,9 +154,17 @@ macro_rules! rule_table {
     };
 }
 
+// Order matters only for `SlowNode`: it reads the findings of the rules before it,
+// so it stays last.
 rule_table! {
     SeqScanSelectiveFilter => seq_scan_selective_filter,
     RowMisestimate => row_misestimate,
+    WorkersNotLaunched => workers_not_launched,
+    JitOverhead => jit_overhead,
+    PlannerSettingsChanged => planner_settings_changed,
+    HighPlanningTime => high_planning_time,
+    MissingInstrumentation => missing_instrumentation,
+    SlowNode => slow_node,
 }
 
 impl Rule {
