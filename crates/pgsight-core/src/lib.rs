@@ -6,6 +6,7 @@ pub mod plan;
 pub mod position;
 pub mod report;
 pub mod rules;
+pub mod share;
 
 pub use analyze::{analyze, Config, Input};
 pub use report::{Finding, InputKind, Report, Severity};

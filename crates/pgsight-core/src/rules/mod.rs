@@ -228,7 +228,9 @@ pub(crate) mod test_support {
         report.findings.into_iter().filter(|f| f.rule == id).collect()
     }
 
+    /// What a snapshot holds: the finding as the terminal shows it, then as JSON.
     pub fn render(finding: &Finding) -> String {
-        finding.render_text()
+        let json = serde_json::to_string_pretty(finding).unwrap_or_else(|e| e.to_string());
+        format!("{}\n--- json ---\n{json}\n", finding.render_text())
     }
 }
