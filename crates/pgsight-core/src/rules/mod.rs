@@ -127,6 +127,43 @@ impl AnalyzedPlan {
 #[derive(Debug, Default)]
 pub struct Context {
     pub plans: Vec<AnalyzedPlan>,
+    /// Threshold overrides by rule id, from the configuration.
+    pub thresholds: ThresholdOverrides,
+}
+
+/// Per-rule threshold overrides: `{"seq-scan-selective-filter": {"min_removed_rows": 5000}}`.
+pub type ThresholdOverrides = std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>;
+
+impl Context {
+    /// The rule's thresholds: its defaults with the configured overrides on top.
+    /// A bad override falls back to the defaults rather than stopping the analysis
+    /// (configuration loading reports it with its position).
+    pub fn thresholds<T: Thresholds>(&self, rule: &RuleMeta) -> T {
+        match self.thresholds.get(rule.id) {
+            Some(overrides) => merge_thresholds::<T>(overrides).unwrap_or_default(),
+            None => T::default(),
+        }
+    }
+}
+
+/// A rule's tunable numbers. Defaults live in the rule file, in `Default`.
+pub trait Thresholds: Default + Serialize + serde::de::DeserializeOwned {}
+
+impl<T: Default + Serialize + serde::de::DeserializeOwned> Thresholds for T {}
+
+fn merge_thresholds<T: Thresholds>(overrides: &serde_json::Map<String, serde_json::Value>) -> Result<T, String> {
+    let mut merged = match serde_json::to_value(T::default()) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => return Err("this rule has no thresholds".to_owned()),
+    };
+    for (key, value) in overrides {
+        if !merged.contains_key(key) {
+            let known: Vec<&str> = merged.keys().map(String::as_str).collect();
+            return Err(format!("unknown threshold `{key}` (known: {})", known.join(", ")));
+        }
+        merged.insert(key.clone(), value.clone());
+    }
+    serde_json::from_value(serde_json::Value::Object(merged)).map_err(|e| e.to_string())
 }
 
 /// Declares the rule table: `Variant => module`. Generates the module declarations,
