@@ -128,8 +128,17 @@ fn unquote_pgadmin(input: &str) -> Option<String> {
 /// JSON when the first meaningful character opens a JSON value or the input holds a
 /// `"Node Type"` key (auto_explain logs put a prefix before each JSON document).
 pub fn detect(cleaned: &str) -> PlanFormat {
-    let first = cleaned.trim_start().chars().next();
-    if matches!(first, Some('[' | '{')) || cleaned.contains("\"Node Type\"") {
+    let mut chars = cleaned.trim_start().chars();
+    let first = chars.next();
+    // `[` opens JSON only when an object, array or `]` follows: psql prompts such as
+    // `[14003](2038152)postgres@db=#` start with `[` too.
+    let after_bracket = chars.find(|c| !c.is_whitespace());
+    let opens_json = match first {
+        Some('{') => true,
+        Some('[') => matches!(after_bracket, Some('{' | '[' | ']')),
+        _ => false,
+    };
+    if opens_json || cleaned.contains("\"Node Type\"") {
         PlanFormat::Json
     } else {
         PlanFormat::Text
