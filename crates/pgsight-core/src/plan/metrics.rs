@@ -290,3 +290,36 @@ mod tests {
         assert!((total - 10.0).abs() < 1e-9, "exclusive times add up to the total");
     }
 }
+
+#[cfg(test)]
+mod corpus_tests {
+    use super::*;
+    use crate::plan::parse;
+
+    /// Hand-computed from PEV2 corpus plan 14 (a real plan from explain-analyze.info):
+    /// - Sort 1352.373 - Nested Loop Left Join 1271.399 = 80.974 ms;
+    /// - outer Nested Loop Left Join 1271.399 - inner one 1116.630 - Index Scan on
+    ///   markets 0.003 x 13,988 loops (41.964) = 112.805 ms;
+    /// - inner Nested Loop Left Join 1116.630 - Nested Loop 204.019 - Index Scan on
+    ///   mls_updates 0.012 x 13,988 (167.856) - SubPlan Limit 0.031 x 22,035 (683.085)
+    ///   = 61.67 ms.
+    #[test]
+    fn loops_and_subplans_on_a_real_plan() {
+        let path = format!("{}/tests/fixtures/pev2-from-text/14-plan", env!("CARGO_MANIFEST_DIR"));
+        let doc = parse(&std::fs::read_to_string(path).expect("fixture")).expect("parse").documents.remove(0);
+        let m = compute(&doc);
+        let label = |id: usize| doc.plan.nodes[id].label();
+        let exclusive = |id: usize| m.nodes[id].exclusive_ms.expect("timed");
+        assert_eq!(label(1), "Sort");
+        assert!((exclusive(1) - 80.974).abs() < 1e-6);
+        assert_eq!(label(2), "Nested Loop Left Join");
+        assert!((exclusive(2) - 112.805).abs() < 1e-6);
+        assert_eq!(label(3), "Nested Loop Left Join");
+        assert!((exclusive(3) - 61.67).abs() < 1e-6);
+        assert_eq!(label(14), "Index Scan using markets_pkey on markets m");
+        assert!((m.nodes[14].inclusive_ms.expect("timed") - 41.964).abs() < 1e-6);
+        // "Total runtime" (PostgreSQL < 9.4) is the execution time.
+        assert_eq!(m.total_ms, Some(1352.834));
+        assert!(m.nodes.iter().all(|n| n.exclusive_ms.is_some_and(|t| t >= 0.0)), "never negative");
+    }
+}

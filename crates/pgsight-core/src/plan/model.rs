@@ -282,17 +282,25 @@ impl PlanNode {
     /// Short label: `Seq Scan on orders o`, `Index Scan using i on t`.
     pub fn label(&self) -> String {
         let f = &self.fields;
-        let mut label = match (&f.join_type, f.node_type.as_deref()) {
-            (Some(join), Some(nt)) if nt.ends_with("Join") && join != "Inner" => {
-                let base = nt.trim_end_matches(" Join");
-                format!("{base} {join} Join")
+        let mut label = match (f.join_type.as_deref(), f.node_type.as_deref()) {
+            // PostgreSQL's text format names the join type inside the node name.
+            (Some(join), Some("Nested Loop")) if join != "Inner" => format!("Nested Loop {join} Join"),
+            (Some(join), Some(nt)) if nt.ends_with(" Join") && join != "Inner" => {
+                format!("{} {join} Join", nt.trim_end_matches(" Join"))
             }
             (_, Some(nt)) if f.parallel_aware == Some(true) && !nt.starts_with("Parallel") => format!("Parallel {nt}"),
             _ => self.node_type().to_owned(),
         };
-        if let Some(strategy) = &f.strategy {
-            if f.node_type.as_deref() == Some("Aggregate") && strategy != "Plain" {
-                label = format!("{strategy} {label}");
+        if f.node_type.as_deref() == Some("Aggregate") {
+            // The names EXPLAIN's text format uses.
+            label = match f.strategy.as_deref() {
+                Some("Hashed") => "HashAggregate".to_owned(),
+                Some("Sorted") => "GroupAggregate".to_owned(),
+                Some("Mixed") => "MixedAggregate".to_owned(),
+                _ => label,
+            };
+            if let Some(mode) = f.partial_mode.as_deref().filter(|m| *m != "Simple") {
+                label = format!("{mode} {label}");
             }
         }
         if let Some(index) = &f.index_name {
@@ -302,13 +310,14 @@ impl PlanNode {
         let target = self
             .qualified_relation()
             .or_else(|| f.cte_name.clone())
-            .or_else(|| f.function_name.clone());
+            .or_else(|| f.function_name.clone())
+            .or_else(|| (f.node_type.as_deref() == Some("Subquery Scan")).then(|| f.alias.clone()).flatten());
         if let Some(target) = target {
             label.push_str(" on ");
             label.push_str(&target);
             if let Some(alias) = &f.alias {
-                let plain = f.relation_name.as_ref().or(f.cte_name.as_ref()).or(f.function_name.as_ref());
-                if plain != Some(alias) {
+                let named_by_alias = target == *alias || target.ends_with(&format!(".{alias}"));
+                if !named_by_alias {
                     label.push(' ');
                     label.push_str(alias);
                 }

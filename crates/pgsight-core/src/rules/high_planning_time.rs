@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn fires_when_planning_dominates() {
-        let findings = findings_for_fixture("crates/pgsight-core/tests/fixtures/high-planning-time/many-partitions.json", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/high-planning-time-many-partitions.json", super::META.id);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(render(&findings[0]));
     }

@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn fires_when_jit_dominates() {
-        let findings = findings_for_fixture("crates/pgsight-core/tests/fixtures/jit-overhead/short-query.json", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/jit-overhead-forced.json", super::META.id);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(render(&findings[0]));
     }

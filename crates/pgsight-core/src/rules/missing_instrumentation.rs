@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn fires_on_plain_explain() {
-        let findings = findings_for_fixture("crates/pgsight-core/tests/fixtures/missing-instrumentation/no-analyze.txt", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/missing-instrumentation-plain-explain.txt", super::META.id);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(render(&findings[0]));
     }

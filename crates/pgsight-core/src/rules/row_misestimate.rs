@@ -57,12 +57,27 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for (id, node, m) in plan.nodes() {
             let Some(mis) = m.misestimate else { continue };
             let larger = node.fields.actual_rows.unwrap_or(0.0).max(node.fields.plan_rows.unwrap_or(0.0));
-            if mis.factor < THRESHOLDS.min_factor || larger < THRESHOLDS.min_rows || inherited(plan, node, mis) {
+            if mis.factor < THRESHOLDS.min_factor
+                || larger < THRESHOLDS.min_rows
+                || inherited(plan, node, mis)
+                || stopped_early(plan, id, mis)
+            {
                 continue;
             }
             out.push(finding(plan, id, node, mis));
         }
     }
+}
+
+/// True when fewer rows than planned came only because a Limit (or an EXISTS-style
+/// subplan, which wants one row) above the node stopped pulling: not an estimate error.
+fn stopped_early(plan: &AnalyzedPlan, id: usize, mis: Misestimate) -> bool {
+    mis.direction == EstimateDirection::Over
+        && plan
+            .doc
+            .plan
+            .ancestor(id, |n| n.node_type() == "Limit" || n.fields.subplan_name.as_deref().is_some_and(|s| s.starts_with("SubPlan")))
+            .is_some()
 }
 
 /// True when a child is already off the same way by a comparable factor: the error
@@ -212,6 +227,19 @@ mod tests {
         let findings = findings_for_fixture("tests/scenarios/misestimate-correlated.json", super::META.id);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         insta::assert_snapshot!(render(&findings[0]));
+    }
+
+    #[test]
+    fn rows_cut_short_by_a_limit_are_not_a_misestimate() {
+        assert!(findings_for_fixture("tests/scenarios/clean-keyset-page.json", super::META.id).is_empty());
+    }
+
+    #[test]
+    fn stale_statistics_are_an_error_at_50000x() {
+        let findings = findings_for_fixture("tests/scenarios/row-misestimate-stale-statistics.json", super::META.id);
+        assert!(findings.iter().any(|f| f.severity == crate::Severity::Error), "{findings:#?}");
+        let text = findings_for_fixture("tests/scenarios/row-misestimate-stale-statistics.txt", super::META.id);
+        assert_eq!(findings.iter().map(|f| &f.title).collect::<Vec<_>>(), text.iter().map(|f| &f.title).collect::<Vec<_>>());
     }
 
     #[test]

@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn fires_when_workers_are_missing() {
-        let findings = findings_for_fixture("crates/pgsight-core/tests/fixtures/workers-not-launched/none-launched.json", super::META.id);
+        let findings = findings_for_fixture("tests/scenarios/workers-not-launched-max-parallel-workers.json", super::META.id);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(render(&findings[0]));
     }
