@@ -3,6 +3,7 @@
 //! Exit codes: 0 when no finding reaches `--fail-on`, 1 when one does, 2 for usage
 //! errors or when no input could be read (the reason goes to stderr).
 
+mod output;
 mod tree;
 
 use std::io::{IsTerminal, Read, Write};
@@ -66,6 +67,12 @@ enum PlanFormatArg {
 enum ReportFormat {
     Human,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
+    /// A pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,9 +161,12 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => render_human(&report),
+        ReportFormat::Sarif => output::sarif::render(&report),
+        ReportFormat::Markdown => output::markdown::render(&report),
+        ReportFormat::Github => output::github::render(&report),
     };
     write_stdout(&out);
-    if format == ReportFormat::Json || !std::io::stdout().is_terminal() {
+    if format != ReportFormat::Human || !std::io::stdout().is_terminal() {
         // Errors also go to stderr so a pipeline's log shows why an input was skipped.
         for note in report.notes.iter().filter(|n| n.level == NoteLevel::Error) {
             eprintln!("pgsight: {}", note_text(note));

@@ -117,3 +117,44 @@ fn rules_are_listed_and_documented() {
     assert!(String::from_utf8_lossy(&doc.stdout).contains("## Why it matters"));
     assert_eq!(pgsight(&["rules", "no-such-rule"], None).status.code(), Some(2));
 }
+
+/// Runs from the repository root with a relative path, so snapshots hold no machine paths.
+fn pgsight_in_repo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pgsight"))
+        .args(args)
+        .current_dir(repo(""))
+        .output()
+        .expect("run pgsight")
+}
+
+#[test]
+fn report_formats_snapshots() {
+    let plan = "tests/scenarios/sort-spill-limit.json";
+    for format in ["human", "markdown", "github", "sarif"] {
+        let out = pgsight_in_repo(&["analyze", "--plan", plan, "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        insta::assert_snapshot!(format!("format_{format}"), String::from_utf8_lossy(&out.stdout));
+    }
+}
+
+#[test]
+fn sarif_has_the_required_structure() {
+    let out = pgsight_in_repo(&["analyze", "--plan", "tests/scenarios/sort-spill-limit.json", "--format", "sarif"]);
+    let sarif = json(&out);
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    for result in run["results"].as_array().expect("results") {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"], "ruleIndex points at the rule");
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().expect("level")));
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "tests/scenarios/sort-spill-limit.json");
+        assert!(location["region"]["startLine"].as_u64().is_some_and(|l| l >= 1));
+    }
+    for rule in rules {
+        for key in ["id", "name", "shortDescription", "fullDescription", "helpUri"] {
+            assert!(rule.get(key).is_some(), "rule descriptor lacks {key}");
+        }
+    }
+}
