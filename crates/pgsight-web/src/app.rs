@@ -22,7 +22,9 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.edit, move |&edit| {
-            let timer = Timeout::new(DEBOUNCE_MS, move || dispatcher.dispatch(Action::Analyze(edit)));
+            let timer = Timeout::new(DEBOUNCE_MS, move || {
+                dispatcher.dispatch(Action::Analyze(edit))
+            });
             move || drop(timer)
         });
     }
@@ -102,7 +104,10 @@ fn StatusLine(props: &StateProps) -> Html {
     } else if state.pending() {
         "Analyzing…".to_owned()
     } else {
-        state.report.as_ref().map(|r| summary(&r.inputs)).unwrap_or_default()
+        match state.report.as_ref().map(|r| summary(&r.inputs)) {
+            Some(text) if !text.is_empty() => text,
+            _ => "Could not read the plan.".to_owned(),
+        }
     };
     html! { <p class="status" data-testid="status">{ text }</p> }
 }
@@ -118,7 +123,11 @@ fn summary(inputs: &[InputSummary]) -> String {
                 Some(PlanFormat::Text) => "text",
                 None => "input",
             };
-            format!("Read {format}: {}, {}.", plural(i.plans, "plan"), plural(i.nodes, "node"))
+            format!(
+                "Read {format}: {}, {}.",
+                plural(i.plans, "plan"),
+                plural(i.nodes, "node")
+            )
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -216,10 +225,14 @@ struct FindingProps {
 fn FindingView(props: &FindingProps) -> Html {
     let f = &props.finding;
     let severity = f.severity.as_str();
-    let location = f.location.node_label.clone().map(|label| match f.location.line {
-        Some(line) => format!("{label} · line {line}"),
-        None => label,
-    });
+    let location = f
+        .location
+        .node_label
+        .clone()
+        .map(|label| match f.location.line {
+            Some(line) => format!("{label} · line {line}"),
+            None => label,
+        });
     html! {
         <article class={classes!("finding", severity_class(f.severity))}
             data-testid="finding" data-rule={f.rule} data-severity={severity}>
@@ -327,7 +340,8 @@ fn SqlBlock(props: &SqlBlockProps) -> Html {
     {
         let status = status.clone();
         use_effect_with(*status, move |current| {
-            let timer = (*current != CopyStatus::Idle).then(|| Timeout::new(1_500, move || status.set(CopyStatus::Idle)));
+            let timer = (*current != CopyStatus::Idle)
+                .then(|| Timeout::new(1_500, move || status.set(CopyStatus::Idle)));
             move || drop(timer)
         });
     }
@@ -344,8 +358,11 @@ fn SqlBlock(props: &SqlBlockProps) -> Html {
     };
     html! {
         <div class="sql">
+            <div class="sql-bar">
+                <span class="sql-lang">{ "SQL" }</span>
+                <button type="button" class="button copy" data-testid="copy-sql" {onclick}>{ label }</button>
+            </div>
             <pre><code class="language-sql">{ props.sql.clone() }</code></pre>
-            <button type="button" class="button copy" data-testid="copy-sql" {onclick}>{ label }</button>
         </div>
     }
 }
@@ -377,7 +394,10 @@ mod tests {
 
     #[test]
     fn positions() {
-        assert_eq!(position(Some(3), Some(7)).as_deref(), Some("line 3, column 7"));
+        assert_eq!(
+            position(Some(3), Some(7)).as_deref(),
+            Some("line 3, column 7")
+        );
         assert_eq!(position(Some(3), None).as_deref(), Some("line 3"));
         assert_eq!(position(None, Some(7)), None);
         assert_eq!(position(None, None), None);

@@ -50,11 +50,20 @@ impl State {
     }
 
     fn with_text(&self, text: String) -> Self {
-        Self { text, edit: self.edit + 1, analyzed: self.analyzed, report: self.report.clone() }
+        Self {
+            text,
+            edit: self.edit + 1,
+            analyzed: self.analyzed,
+            report: self.report.clone(),
+        }
     }
 
     fn analyzed_now(mut self) -> Self {
-        self.report = if self.text.trim().is_empty() { None } else { Some(Rc::new(analyze_plan(&self.text))) };
+        self.report = if self.text.trim().is_empty() {
+            None
+        } else {
+            Some(Rc::new(analyze_plan(&self.text)))
+        };
         self.analyzed = Some(self.edit);
         self
     }
@@ -77,7 +86,10 @@ impl Reducible for State {
 
 /// Runs the core on one plan input with the default configuration.
 pub fn analyze_plan(text: &str) -> Report {
-    pgsight_core::analyze(&[Input::new(InputKind::Plan, INPUT_NAME, text)], &Config::default())
+    pgsight_core::analyze(
+        &[Input::new(InputKind::Plan, INPUT_NAME, text)],
+        &Config::default(),
+    )
 }
 
 #[cfg(test)]
@@ -89,7 +101,11 @@ mod tests {
     }
 
     fn rules(state: &State) -> Vec<&'static str> {
-        state.report.as_ref().map(|r| r.findings.iter().map(|f| f.rule).collect()).unwrap_or_default()
+        state
+            .report
+            .as_ref()
+            .map(|r| r.findings.iter().map(|f| f.rule).collect())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -109,14 +125,24 @@ mod tests {
 
     #[test]
     fn edit_waits_for_the_timer_then_analyzes() {
-        let state = reduce(Rc::new(State::default()), Action::Edit(EXAMPLE_PLAN.to_owned()));
+        let state = reduce(
+            Rc::new(State::default()),
+            Action::Edit(EXAMPLE_PLAN.to_owned()),
+        );
         assert_eq!(state.edit, 1);
         assert!(state.pending());
-        assert!(state.report.is_none(), "no analysis before the debounce fires");
+        assert!(
+            state.report.is_none(),
+            "no analysis before the debounce fires"
+        );
 
         let state = reduce(state, Action::Analyze(1));
         assert!(!state.pending());
-        assert!(rules(&state).contains(&"seq-scan-selective-filter"), "{:?}", rules(&state));
+        assert!(
+            rules(&state).contains(&"seq-scan-selective-filter"),
+            "{:?}",
+            rules(&state)
+        );
     }
 
     #[test]
@@ -125,13 +151,19 @@ mod tests {
         let state = reduce(state, Action::Edit(EXAMPLE_PLAN.to_owned()));
         let before = state.clone();
         let state = reduce(state, Action::Analyze(1));
-        assert!(Rc::ptr_eq(&before, &state), "timer for edit 1 must not analyze edit 2");
+        assert!(
+            Rc::ptr_eq(&before, &state),
+            "timer for edit 1 must not analyze edit 2"
+        );
         assert!(state.pending());
     }
 
     #[test]
     fn repeated_timer_does_not_reanalyze() {
-        let state = reduce(Rc::new(State::default()), Action::Edit(EXAMPLE_PLAN.to_owned()));
+        let state = reduce(
+            Rc::new(State::default()),
+            Action::Edit(EXAMPLE_PLAN.to_owned()),
+        );
         let state = reduce(state, Action::Analyze(1));
         let again = reduce(state.clone(), Action::Analyze(1));
         assert!(Rc::ptr_eq(&state, &again));
@@ -149,7 +181,11 @@ mod tests {
         let state = reduce(Rc::new(State::default()), Action::LoadExample);
         assert_eq!(state.text, EXAMPLE_PLAN);
         assert!(!state.pending());
-        assert!(rules(&state).contains(&"seq-scan-selective-filter"), "{:?}", rules(&state));
+        assert!(
+            rules(&state).contains(&"seq-scan-selective-filter"),
+            "{:?}",
+            rules(&state)
+        );
         let report = state.report.as_ref().expect("report");
         assert!(report.notes.is_empty(), "{:?}", report.notes);
     }
@@ -180,10 +216,16 @@ mod tests {
 
     #[test]
     fn unreadable_plan_becomes_a_note() {
-        let state = reduce(Rc::new(State::default()), Action::Edit("[{\"Plan\": ".to_owned()));
+        let state = reduce(
+            Rc::new(State::default()),
+            Action::Edit("[{\"Plan\": ".to_owned()),
+        );
         let state = reduce(state, Action::Analyze(1));
         let report = state.report.as_ref().expect("report");
         assert!(report.findings.is_empty());
-        assert!(!report.notes.is_empty(), "a parse error should be reported as a note");
+        assert!(
+            !report.notes.is_empty(),
+            "a parse error should be reported as a note"
+        );
     }
 }
