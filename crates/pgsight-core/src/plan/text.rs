@@ -157,7 +157,9 @@ fn classify(body: &str, arrow: bool, start: usize, root_indent: Option<usize>, i
     let in_plan = root_indent.is_some();
     // Only the root node has no arrow; a header this far left opens a new plan.
     let at_root = root_indent.is_none_or(|root| start <= root);
-    if arrow && !body.is_empty() {
+    // An arrow opens a node inside a plan; before one, only a real node header does
+    // (`-> nothing` after `EXPLAIN garbage` is not a plan).
+    if arrow && !body.is_empty() && (in_plan || is_timed_header(body) || starts_with_node_type(body)) {
         return Decision::Start(LineKind::Node);
     }
     if at_root && is_timed_header(body) {
@@ -1693,6 +1695,8 @@ mod tests {
         assert_eq!(err.line, None);
         assert!(parse_documents("").is_err());
         assert!(parse_documents("(((((\n)))\n->\n: x").is_err());
+        let err = crate::plan::parse("EXPLAIN garbage\n  -> nothing").expect_err("an arrow alone is not a plan");
+        assert!(err.message.contains("expected a plan node"), "{}", err.message);
     }
 
     #[test]
