@@ -162,7 +162,7 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => render_human(&report),
         ReportFormat::Sarif => output::sarif::render(&report),
-        ReportFormat::Markdown => output::markdown::render(&report),
+        ReportFormat::Markdown => pgsight_core::render::markdown::render(&report),
         ReportFormat::Github => output::github::render(&report),
     };
     write_stdout(&out);

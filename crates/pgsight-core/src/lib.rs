@@ -4,8 +4,10 @@
 pub mod analyze;
 pub mod plan;
 pub mod position;
+pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sql;
 pub mod share;
 
 pub use analyze::{analyze, Config, Input};

@@ -1,5 +1,4 @@
 //! Report renderers, one per `--format`. They only render a core `Report`.
 
 pub mod github;
-pub mod markdown;
 pub mod sarif;

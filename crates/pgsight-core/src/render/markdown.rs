@@ -1,7 +1,7 @@
 //! `--format markdown`: a report ready to paste as a pull-request comment.
 
-use pgsight_core::report::{Action, Finding, NoteLevel};
-use pgsight_core::{Report, Severity};
+use crate::report::{Action, Finding, NoteLevel};
+use crate::{Report, Severity};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from("## pgsight report\n\n");

@@ -1,0 +1,3 @@
+//! Renderings of a report that both the CLI and the web app offer.
+
+pub mod markdown;
