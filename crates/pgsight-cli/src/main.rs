@@ -157,7 +157,9 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
     if inputs.is_empty() {
         return Err(UsageError("nothing to analyze: give --plan, --schema, --migration or --query (see --help)".into()));
     }
-    let report = analyze(&inputs, &Config::default());
+    let mut report = analyze(&inputs, &Config::default());
+    // The plan trees are for the web app; the CLI prints them with `pgsight plan`.
+    report.plans.clear();
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => render_human(&report),

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::plan::{self, metrics};
-use crate::report::{InputKind, InputSummary, Note, NoteLevel, Report, Severity};
+use crate::report::{InputKind, InputSummary, NodeView, Note, NoteLevel, PlanView, Report, Severity};
 use crate::rules::{AnalyzedPlan, Context, Rule};
 
 /// One piece of text to analyze.
@@ -85,6 +85,103 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
             }
         }
     }
+    report.plans = ctx.plans.iter().map(plan_view).collect();
     report.sort();
     report
+}
+
+/// Flattens one analyzed plan for display.
+fn plan_view(plan: &AnalyzedPlan) -> PlanView {
+    let nodes = plan
+        .nodes()
+        .map(|(id, node, m)| {
+            let f = &node.fields;
+            let conditions = [
+                ("Index Cond", &f.index_cond),
+                ("Recheck Cond", &f.recheck_cond),
+                ("Hash Cond", &f.hash_cond),
+                ("Merge Cond", &f.merge_cond),
+                ("Join Filter", &f.join_filter),
+                ("Filter", &f.filter),
+                ("One-Time Filter", &f.one_time_filter),
+            ];
+            let mut details: Vec<(String, String)> =
+                conditions.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_ref()?.clone()))).collect();
+            for (k, v) in [("Sort Key", &f.sort_key), ("Group Key", &f.group_key)] {
+                if let Some(keys) = v {
+                    details.push((k.to_string(), keys.join(", ")));
+                }
+            }
+            if m.rows_removed_total > 0.0 {
+                details.push(("Rows removed (all loops)".to_owned(), crate::rules::format::count(m.rows_removed_total)));
+            }
+            NodeView {
+                id,
+                parent: node.parent,
+                depth: node.depth,
+                label: node.label(),
+                node_type: node.node_type().to_owned(),
+                subplan: f.subplan_name.clone(),
+                exclusive_ms: m.exclusive_ms,
+                exclusive_share: m.exclusive_share,
+                inclusive_ms: m.inclusive_ms,
+                actual_rows: f.actual_rows,
+                plan_rows: f.plan_rows,
+                loops: f.actual_loops,
+                misestimate: m.misestimate,
+                buffers: m.exclusive_buffers,
+                never_executed: f.actual_loops == Some(0.0),
+                details,
+                line: node.line,
+            }
+        })
+        .collect();
+    PlanView {
+        input: plan.input,
+        plan: plan.index,
+        planning_ms: plan.doc.fields.planning_time,
+        execution_ms: plan.doc.execution_time(),
+        nodes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(name: &str) -> Input {
+        let path = format!("{}/../../tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+        Input::new(InputKind::Plan, name, std::fs::read_to_string(path).expect("scenario"))
+    }
+
+    #[test]
+    fn report_survives_a_trip_through_json() {
+        // The web app's worker sends the report to the page as JSON.
+        let report = analyze(&[scenario("seq-scan-orders-status.txt")], &Config::default());
+        assert!(!report.findings.is_empty() && !report.plans.is_empty());
+        let back: Report = serde_json::from_str(&report.to_json()).expect("deserializes");
+        assert_eq!(back, report);
+    }
+
+    #[test]
+    fn plan_view_carries_the_tree_and_figures() {
+        let report = analyze(&[scenario("seq-scan-orders-status.json")], &Config::default());
+        let view = &report.plans[0];
+        assert_eq!(view.nodes.len(), 2);
+        assert_eq!(view.nodes[1].parent, Some(0));
+        assert_eq!(view.nodes[1].label, "Parallel Seq Scan on public.orders");
+        assert!(view.nodes[1].details.iter().any(|(k, _)| k == "Filter"));
+        assert!(view.nodes[1].exclusive_share.is_some_and(|s| s > 0.5));
+    }
+
+    #[test]
+    fn config_disables_and_overrides_severity() {
+        let mut config = Config::default();
+        config.disabled.insert("slow-node".to_owned());
+        config.severity.insert("seq-scan-selective-filter".to_owned(), Severity::Error);
+        let report = analyze(&[scenario("seq-scan-orders-status.json")], &config);
+        assert!(report.findings.iter().all(|f| f.rule != "slow-node"));
+        let seq = report.findings.iter().find(|f| f.rule == "seq-scan-selective-filter").expect("finding");
+        assert_eq!(seq.severity, Severity::Error);
+    }
 }

@@ -1,11 +1,11 @@
 //! The report: what the engine concluded. The CLI and the web app only render this.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::plan::{NodeId, PlanFormat};
 use crate::rules::{Category, RuleMeta};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -34,14 +34,14 @@ impl std::fmt::Display for Severity {
 }
 
 /// One fact a finding rests on, as read from the input: `Rows Removed by Filter: 999,990`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub label: String,
     pub value: String,
 }
 
 /// Where a finding points.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     /// Index into [`Report::inputs`].
     pub input: usize,
@@ -63,7 +63,7 @@ pub struct Location {
 }
 
 /// What the fix should change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
     pub text: String,
     /// Share (0..=1) of execution time spent where the finding points.
@@ -78,7 +78,7 @@ pub struct Impact {
 }
 
 /// SQL to run where there is one, and the words around it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sql: Option<String>,
@@ -87,6 +87,7 @@ pub struct Action {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule's id (deserializing looks it up: an unknown id is an error).
     pub rule: &'static str,
     pub severity: Severity,
     pub category: Category,
@@ -99,6 +100,49 @@ pub struct Finding {
     pub fix: Action,
     pub risk: String,
     pub rollback: Action,
+}
+
+/// A finding as it travels (to a Web Worker and back): the rule id as a string.
+#[derive(Deserialize)]
+struct FindingWire {
+    rule: String,
+    severity: Severity,
+    category: Category,
+    title: String,
+    message: String,
+    evidence: Vec<Evidence>,
+    location: Location,
+    impact: Impact,
+    fix: Action,
+    risk: String,
+    rollback: Action,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        FindingWire::deserialize(deserializer)?.try_into().map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<FindingWire> for Finding {
+    type Error = String;
+
+    fn try_from(w: FindingWire) -> Result<Self, String> {
+        let rule = crate::Rule::from_id(&w.rule).ok_or_else(|| format!("unknown rule `{}`", w.rule))?.id();
+        Ok(Finding {
+            rule,
+            severity: w.severity,
+            category: w.category,
+            title: w.title,
+            message: w.message,
+            evidence: w.evidence,
+            location: w.location,
+            impact: w.impact,
+            fix: w.fix,
+            risk: w.risk,
+            rollback: w.rollback,
+        })
+    }
 }
 
 impl Finding {
@@ -161,7 +205,7 @@ impl Finding {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NoteLevel {
     Info,
@@ -171,7 +215,7 @@ pub enum NoteLevel {
 
 /// Something the engine wants the user to know that is not a rule finding: an input
 /// it could not read, a statement it skipped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     pub level: NoteLevel,
     pub message: String,
@@ -182,7 +226,7 @@ pub struct Note {
     pub column: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Plan,
@@ -192,7 +236,7 @@ pub enum InputKind {
 }
 
 /// What was read from one input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputSummary {
     pub name: String,
     pub kind: InputKind,
@@ -206,11 +250,52 @@ pub struct InputSummary {
     pub ok: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub notes: Vec<Note>,
     pub inputs: Vec<InputSummary>,
+    /// Every plan read, flattened for display (the web app's plan tree).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<PlanView>,
+}
+
+/// A plan as a flat list of display rows, in pre-order, with the figures the engine
+/// derived. Front ends render it; they compute nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub input: usize,
+    pub plan: usize,
+    pub planning_ms: Option<f64>,
+    pub execution_ms: Option<f64>,
+    pub nodes: Vec<NodeView>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NodeView {
+    pub id: NodeId,
+    pub parent: Option<NodeId>,
+    pub depth: usize,
+    /// `Index Scan using orders_pkey on orders o`.
+    pub label: String,
+    pub node_type: String,
+    /// `InitPlan 1`, `SubPlan 2`, `CTE x`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subplan: Option<String>,
+    pub exclusive_ms: Option<f64>,
+    pub exclusive_share: Option<f64>,
+    pub inclusive_ms: Option<f64>,
+    pub actual_rows: Option<f64>,
+    pub plan_rows: Option<f64>,
+    pub loops: Option<f64>,
+    pub misestimate: Option<crate::plan::metrics::Misestimate>,
+    pub buffers: crate::plan::metrics::Buffers,
+    pub never_executed: bool,
+    /// `Filter`, `Index Cond`, `Sort Key`... as `(key, value)` for the detail panel.
+    pub details: Vec<(String, String)>,
+    /// Line of the node in a text plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 impl Report {

@@ -9,7 +9,7 @@
 use super::model::{NodeId, PlanDocument, PlanNode};
 
 /// Which way the planner was wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EstimateDirection {
     /// More rows came than planned.
@@ -18,7 +18,7 @@ pub enum EstimateDirection {
     Over,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Misestimate {
     /// max(actual, planned) / min(actual, planned), both per loop, zero counted as one.
     pub factor: f64,
@@ -26,7 +26,7 @@ pub struct Misestimate {
 }
 
 /// Shared, local and temp block counts of one node.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Buffers {
     pub shared_hit: f64,
     pub shared_read: f64,
@@ -88,7 +88,7 @@ impl Buffers {
 }
 
 /// Figures for one node. Times are in milliseconds of wall-clock time.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeMetrics {
     /// Time in the node and its subtree, over all loops.
     pub inclusive_ms: Option<f64>,
@@ -109,7 +109,7 @@ pub struct NodeMetrics {
 }
 
 /// Metrics of every node of one plan document, indexed by [`NodeId`].
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlanMetrics {
     pub nodes: Vec<NodeMetrics>,
     /// The time shares are relative to this (execution time), when known.

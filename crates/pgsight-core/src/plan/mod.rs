@@ -13,7 +13,7 @@ pub use model::{DocumentFields, NodeFields, NodeId, Plan, PlanDocument, PlanNode
 use crate::position::line_column;
 
 /// Which EXPLAIN format an input was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlanFormat {
     Json,
