@@ -4,6 +4,7 @@
 //! errors or when no input could be read (the reason goes to stderr).
 
 mod output;
+mod schema;
 mod tree;
 
 use std::io::{IsTerminal, Read, Write};
@@ -49,6 +50,16 @@ enum Command {
         /// Exit with 1 when a finding reaches this severity.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+    },
+    /// Summarize the schema a DDL script (e.g. pg_dump --schema-only) builds.
+    Schema {
+        /// DDL, or `-` for stdin.
+        file: PathBuf,
+        /// Print how many statements were read, and how, instead of the schema.
+        #[arg(long)]
+        stats: bool,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
     },
     /// List the rules, or print one rule's documentation.
     Rules {
@@ -105,6 +116,10 @@ fn main() -> ExitCode {
             let files = [(InputKind::Plan, plans), (InputKind::Schema, schemas), (InputKind::Migration, migrations), (InputKind::Query, queries)];
             run_analyze(&files, format, fail_on)
         }
+        Command::Schema { file, stats, format } => read_input(&file, &mut false).map(|(_, text)| {
+            write_stdout(&schema::render(&text, stats, format == ReportFormat::Json));
+            ExitCode::SUCCESS
+        }),
         Command::Rules { id } => run_rules(id.as_deref()),
     };
     match result {

@@ -158,3 +158,47 @@ fn sarif_has_the_required_structure() {
         }
     }
 }
+
+#[test]
+fn schema_stats_count_how_statements_were_read() {
+    let out = pgsight(&["schema", "--stats", &repo("crates/pgsight-core/tests/fixtures/sql/pagila/pagila-schema.sql")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("statements: 388 total"), "{stdout}");
+    assert!(stdout.contains("understood: 100.0% parsed or classified"), "{stdout}");
+    assert!(stdout.contains("catalog: 71 tables (1 partitioned, 55 partitions)"), "{stdout}");
+
+    let json_out = pgsight(&["schema", "--stats", "--format", "json", &repo("tests/schemas/shop.sql")], None);
+    let stats = json(&json_out);
+    assert_eq!(stats["catalog"]["tables"], 12);
+    assert_eq!(stats["statements"]["unknown"], 0);
+    assert!(stats["understood_percent"].as_f64().is_some_and(|p| p >= 99.5));
+}
+
+#[test]
+fn schema_json_has_one_entry_per_table() {
+    let out = pgsight(&["schema", &repo("crates/pgsight-core/tests/fixtures/sql/pagila/pagila-schema.sql"), "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let catalog = json(&out);
+    let tables = catalog["tables"].as_array().expect("tables");
+    assert_eq!(tables.len(), 71);
+    let film_actor = tables.iter().find(|t| t["name"] == "film_actor").expect("film_actor");
+    assert_eq!(film_actor["schema"], "public");
+    assert_eq!(film_actor["primary_key"]["columns"], serde_json::json!(["actor_id", "film_id"]));
+    assert_eq!(film_actor["foreign_keys"][0]["on_update"], "cascade");
+    for key in ["columns", "indexes", "check_constraints", "partition_of"] {
+        assert!(film_actor.get(key).is_some(), "table lacks {key}");
+    }
+}
+
+#[test]
+fn schema_reads_stdin_and_notes_what_it_cannot_read() {
+    let ddl = b"CREATE TABLE t (id int PRIMARY KEY);\nFROBNICATE t;\nCREATE INDEX t_id ON t (id);\n";
+    let out = pgsight(&["schema", "-"], Some(ddl));
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("table public.t"), "{stdout}");
+    assert!(stdout.contains("index t_id btree (id)"), "{stdout}");
+    assert!(stdout.contains("note: could not read `FROBNICATE t`") && stdout.contains("(line 2, column 1)"), "{stdout}");
+    assert_eq!(pgsight(&["schema", "/nonexistent/schema.sql"], None).status.code(), Some(2));
+}

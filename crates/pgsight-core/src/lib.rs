@@ -7,6 +7,7 @@ pub mod position;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sql;
 pub mod share;
 
 pub use analyze::{analyze, Config, Input};
