@@ -223,7 +223,10 @@ fn render_human(report: &Report) -> String {
         .inputs
         .iter()
         .filter(|i| i.ok)
-        .map(|i| if i.plans > 0 { format!("{} ({} plan(s), {} nodes)", i.name, i.plans, i.nodes) } else { i.name.clone() })
+        .map(|i| match i.kind {
+            InputKind::Plan => format!("{} ({} plan(s), {} nodes)", i.name, i.plans, i.nodes),
+            _ => format!("{} ({} statements)", i.name, i.statements),
+        })
         .collect();
     out.push_str(&format!(
         "{} finding(s): {} error, {} warning, {} info · read {}\n",

@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::plan::{self, metrics};
 use crate::report::{InputKind, InputSummary, NodeView, Note, NoteLevel, PlanView, Report, Severity};
-use crate::rules::{AnalyzedPlan, Context, Rule};
+use crate::rules::{AnalyzedPlan, AnalyzedScript, Context, Rule};
+use crate::sql::{self, Catalog};
 
 /// One piece of text to analyze.
 #[derive(Debug, Clone)]
@@ -40,7 +41,8 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
     let mut report = Report::default();
     let mut ctx = Context::default();
     for (index, input) in inputs.iter().enumerate() {
-        let mut summary = InputSummary { name: input.name.clone(), kind: input.kind, format: None, plans: 0, nodes: 0, ok: true };
+        let mut summary =
+            InputSummary { name: input.name.clone(), kind: input.kind, format: None, plans: 0, nodes: 0, statements: 0, ok: true };
         match input.kind {
             InputKind::Plan => match plan::parse(&input.text) {
                 Ok(parsed) => {
@@ -64,14 +66,24 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
                 }
             },
             InputKind::Schema | InputKind::Migration | InputKind::Query => {
-                summary.ok = false;
-                report.notes.push(Note {
-                    level: NoteLevel::Warning,
-                    message: format!("{}: SQL inputs are not analyzed by this version; only EXPLAIN plans are", input.name),
-                    input: index,
-                    line: None,
-                    column: None,
-                });
+                let script = sql::parse_script(&input.text);
+                summary.statements = script.counts.total;
+                for note in &script.notes {
+                    report.notes.push(Note {
+                        level: NoteLevel::Warning,
+                        message: format!("{}: {}", input.name, note.message),
+                        input: index,
+                        line: Some(note.line),
+                        column: Some(note.column),
+                    });
+                }
+                if input.kind == InputKind::Schema {
+                    let catalog = ctx.catalog.get_or_insert_with(Catalog::default);
+                    for statement in &script.statements {
+                        catalog.apply(statement);
+                    }
+                }
+                ctx.scripts.push(AnalyzedScript { input: index, kind: input.kind, script });
             }
         }
         report.inputs.push(summary);

@@ -246,6 +246,9 @@ pub struct InputSummary {
     pub plans: usize,
     /// Plan nodes read, over all plans (plan inputs).
     pub nodes: usize,
+    /// SQL statements read (schema, migration and query inputs).
+    #[serde(default)]
+    pub statements: usize,
     /// False when nothing could be read; the reason is in the notes.
     pub ok: bool,
 }

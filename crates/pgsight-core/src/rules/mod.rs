@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::plan::metrics::{NodeMetrics, PlanMetrics};
 use crate::plan::{NodeId, PlanDocument, PlanNode};
-use crate::report::{Finding, Location, Severity};
+use crate::report::{Finding, InputKind, Location, Severity};
+use crate::sql::{Catalog, ParsedStatement, Script};
 
 pub mod advice;
 pub mod fixsql;
@@ -123,10 +124,31 @@ impl AnalyzedPlan {
     }
 }
 
+/// One SQL input read statement by statement.
+#[derive(Debug, Clone)]
+pub struct AnalyzedScript {
+    /// Index of the input in the report.
+    pub input: usize,
+    pub kind: InputKind,
+    pub script: Script,
+}
+
+impl AnalyzedScript {
+    /// Where a statement starts.
+    pub fn location(&self, statement: &ParsedStatement) -> Location {
+        Location { input: self.input, line: Some(statement.span.line), column: Some(statement.span.column), ..Location::default() }
+    }
+}
+
 /// Everything a rule may read.
 #[derive(Debug, Default)]
 pub struct Context {
     pub plans: Vec<AnalyzedPlan>,
+    /// Schema, migration and query inputs, in input order.
+    pub scripts: Vec<AnalyzedScript>,
+    /// The schema the schema inputs describe, applied in input order; `None` without
+    /// a schema input.
+    pub catalog: Option<Catalog>,
     /// Threshold overrides by rule id, from the configuration.
     pub thresholds: ThresholdOverrides,
 }
@@ -135,6 +157,11 @@ pub struct Context {
 pub type ThresholdOverrides = std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>;
 
 impl Context {
+    /// The scripts of one kind of input (schemas, migrations or queries).
+    pub fn scripts(&self, kind: InputKind) -> impl Iterator<Item = &AnalyzedScript> {
+        self.scripts.iter().filter(move |s| s.kind == kind)
+    }
+
     /// The rule's thresholds: its defaults with the configured overrides on top.
     /// A bad override falls back to the defaults rather than stopping the analysis
     /// (configuration loading reports it with its position).
