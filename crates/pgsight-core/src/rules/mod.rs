@@ -243,6 +243,10 @@ rule_table! {
     ReadInefficiency => read_inefficiency,
     TriggerTime => trigger_time,
     CountFullTable => count_full_table,
+    // Schema rules.
+    // Migration rules.
+    // Query rules.
+    // Plan rules that read other findings come last.
     SlowNode => slow_node,
 }
 
