@@ -3,6 +3,8 @@
 //! Exit codes: 0 when no finding reaches `--fail-on`, 1 when one does, 2 for usage
 //! errors or when no input could be read (the reason goes to stderr).
 
+mod diff;
+mod migration;
 mod output;
 mod schema;
 mod tree;
@@ -47,9 +49,18 @@ enum Command {
         queries: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
-        /// Exit with 1 when a finding reaches this severity.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// Exit with 1 when a finding reaches this severity [default: from pgsight.toml, else error].
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Configuration file [default: pgsight.toml in this folder or the nearest parent].
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Print a link that opens the web app on these inputs, instead of the report.
+        #[arg(long)]
+        link: bool,
+        /// Where the web app is served, for --link.
+        #[arg(long, value_name = "URL", default_value = pgsight_core::share::DEFAULT_BASE_URL, requires = "link")]
+        base_url: String,
     },
     /// Summarize the schema a DDL script (e.g. pg_dump --schema-only) builds.
     Schema {
@@ -61,10 +72,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+    /// Compare two plans of one query, before and after a fix.
+    Diff {
+        /// The plan before the fix (EXPLAIN JSON or text), or `-` for stdin.
+        before: PathBuf,
+        /// The plan after the fix (EXPLAIN JSON or text), or `-` for stdin.
+        after: PathBuf,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Human)]
+        format: diff::DiffFormat,
+    },
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. seq-scan-selective-filter.
         id: Option<String>,
+        /// Write every rule's page and an index into this folder (docs/rules).
+        #[arg(long, value_name = "DIR", conflicts_with = "id")]
+        write_docs: Option<PathBuf>,
     },
 }
 
@@ -112,15 +135,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Plan { file, format } => run_plan(&file, format),
-        Command::Analyze { plans, schemas, migrations, queries, format, fail_on } => {
+        Command::Analyze { plans, schemas, migrations, queries, format, fail_on, config, link, base_url } => {
             let files = [(InputKind::Plan, plans), (InputKind::Schema, schemas), (InputKind::Migration, migrations), (InputKind::Query, queries)];
-            run_analyze(&files, format, fail_on)
+            if link {
+                run_link(&files, &base_url)
+            } else {
+                load_config(config.as_ref()).and_then(|config| run_analyze(&files, format, fail_on, &config))
+            }
         }
         Command::Schema { file, stats, format } => read_input(&file, &mut false).map(|(_, text)| {
             write_stdout(&schema::render(&text, stats, format == ReportFormat::Json));
             ExitCode::SUCCESS
         }),
-        Command::Rules { id } => run_rules(id.as_deref()),
+        Command::Rules { write_docs: Some(dir), .. } => write_rule_docs(&dir).map(|()| ExitCode::SUCCESS),
+        Command::Rules { id, write_docs: None } => run_rules(id.as_deref()),
+        Command::Diff { before, after, format } => diff::run(&before, &after, format),
     };
     match result {
         Ok(code) => code,
@@ -160,7 +189,65 @@ fn run_plan(file: &PathBuf, format: PlanFormatArg) -> Result<ExitCode, UsageErro
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_on: FailOn) -> Result<ExitCode, UsageError> {
+/// `analyze --link`: the inputs packed into a web-app link (the URL fragment never
+/// reaches a server).
+fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str) -> Result<ExitCode, UsageError> {
+    use pgsight_core::share::{link, link_size, LinkSize, SharedInputs};
+    let mut shared = SharedInputs::default();
+    let mut stdin_used = false;
+    for (kind, paths) in files {
+        for path in paths {
+            let (_, text) = read_input(path, &mut stdin_used)?;
+            let field = match kind {
+                InputKind::Plan => &mut shared.plan,
+                InputKind::Schema => &mut shared.schema,
+                InputKind::Migration | InputKind::Query => &mut shared.sql,
+            };
+            if !field.is_empty() {
+                field.push('\n');
+            }
+            field.push_str(&text);
+            shared.sql_is_migration |= *kind == InputKind::Migration;
+        }
+    }
+    if shared == SharedInputs::default() {
+        return Err(UsageError("nothing to share: give --plan, --schema, --migration or --query".into()));
+    }
+    let has_queries = files.iter().any(|(k, p)| *k == InputKind::Query && !p.is_empty());
+    if has_queries && shared.sql_is_migration {
+        eprintln!("pgsight: the link holds one SQL input; queries and migrations are joined as a migration");
+    }
+    let url = link(base_url, &shared);
+    match link_size(url.len()) {
+        LinkSize::Fine => {}
+        LinkSize::TooLongForChat => eprintln!("pgsight: the link is {} characters: chat tools and e-mail may cut it", url.len()),
+        LinkSize::TooLongForBrowsers => eprintln!("pgsight: the link is {} characters: some browsers will refuse it", url.len()),
+    }
+    write_stdout(&format!("{url}\n"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The configuration named by `--config`, else `pgsight.toml` found upward from the
+/// working directory, else the defaults.
+fn load_config(explicit: Option<&PathBuf>) -> Result<Config, UsageError> {
+    let path = match explicit {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| dir.ancestors().map(|d| d.join("pgsight.toml")).find(|p| p.is_file())),
+    };
+    let Some(path) = path else { return Ok(Config::default()) };
+    let text = std::fs::read_to_string(&path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+    Config::from_toml(&text).map_err(|e| UsageError(format!("{}: {e}", path.display())))
+}
+
+fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_on: Option<FailOn>, config: &Config) -> Result<ExitCode, UsageError> {
+    let fail_on = fail_on.unwrap_or(match config.fail_on.as_deref() {
+        Some("warning") => FailOn::Warning,
+        Some("info") => FailOn::Info,
+        Some("never") => FailOn::Never,
+        _ => FailOn::Error,
+    });
     let mut inputs = Vec::new();
     let mut stdin_used = false;
     for (kind, paths) in files {
@@ -172,7 +259,7 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
     if inputs.is_empty() {
         return Err(UsageError("nothing to analyze: give --plan, --schema, --migration or --query (see --help)".into()));
     }
-    let mut report = analyze(&inputs, &Config::default());
+    let mut report = analyze(&inputs, config);
     // The plan trees are for the web app; the CLI prints them with `pgsight plan`.
     report.plans.clear();
     let out = match format {
@@ -205,11 +292,12 @@ fn note_text(note: &pgsight_core::report::Note) -> String {
 }
 
 fn render_human(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = migration::render_summary(report);
     for finding in &report.findings {
         out.push_str(&finding.render_text());
         out.push('\n');
     }
+    out.push_str(&migration::render_rollback(report));
     for note in &report.notes {
         let level = match note.level {
             NoteLevel::Info => "note",
@@ -255,6 +343,29 @@ fn run_rules(id: Option<&str>) -> Result<ExitCode, UsageError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The rule pages: `<id>.md` per rule and a `README.md` index, generated from the
+/// rules' doc comments. A test fails when the committed copies are stale.
+pub fn rule_docs() -> Vec<(String, String)> {
+    let mut index = String::from("# pgsight rules\n\nGenerated by `pgsight rules --write-docs docs/rules` from the rules' doc comments.\n\n| Rule | Category | Default severity | What it catches |\n|---|---|---|---|\n");
+    let mut pages = Vec::new();
+    for rule in Rule::ALL {
+        let meta = rule.meta();
+        index.push_str(&format!("| [`{0}`]({0}.md) | {1} | {2} | {3} |\n", meta.id, meta.category.as_str(), meta.severity, meta.summary));
+        pages.push((format!("{}.md", meta.id), rule.doc_page()));
+    }
+    pages.push(("README.md".to_owned(), index));
+    pages
+}
+
+fn write_rule_docs(dir: &std::path::Path) -> Result<(), UsageError> {
+    std::fs::create_dir_all(dir).map_err(|e| UsageError(format!("cannot create {}: {e}", dir.display())))?;
+    for (name, text) in rule_docs() {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// Writes to stdout, ignoring a closed pipe (`pgsight ... | head`).

@@ -202,3 +202,129 @@ fn schema_reads_stdin_and_notes_what_it_cannot_read() {
     assert!(stdout.contains("note: could not read `FROBNICATE t`") && stdout.contains("(line 2, column 1)"), "{stdout}");
     assert_eq!(pgsight(&["schema", "/nonexistent/schema.sql"], None).status.code(), Some(2));
 }
+
+#[test]
+fn config_is_found_upward_and_checked() {
+    let dir = std::env::temp_dir().join(format!("pgsight-config-{}", std::process::id()));
+    let nested = dir.join("a/b");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    let plan = repo("tests/scenarios/seq-scan-orders-status.json");
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_pgsight")).args(args).current_dir(&nested).output().expect("run");
+
+    std::fs::write(dir.join("pgsight.toml"), "fail-on = \"warning\"\n[rules]\ndisable = [\"slow-node\"]\n").expect("write");
+    let out = run(&["analyze", "--plan", &plan, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "fail-on from the config file");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\"slow-node\""));
+    assert_eq!(run(&["analyze", "--plan", &plan, "--fail-on", "error"]).status.code(), Some(0), "the flag wins");
+
+    std::fs::write(dir.join("pgsight.toml"), "[rules]\nfail-on = 1\n").expect("write");
+    let out = run(&["analyze", "--plan", &plan]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2, column 1: unknown key `rules.fail-on`"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let explicit = dir.join("other.toml");
+    std::fs::write(&explicit, "[rules.severity]\nseq-scan-selective-filter = \"error\"\n").expect("write");
+    let out = run(&["analyze", "--plan", &plan, "--config", explicit.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1), "--config names the file; severity raised to error");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generated_rule_docs_are_fresh() {
+    let dir = std::env::temp_dir().join(format!("pgsight-docs-{}", std::process::id()));
+    let out = pgsight(&["rules", "--write-docs", dir.to_str().expect("utf-8")], None);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::path::PathBuf::from(repo("docs/rules"));
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("generated") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_owned();
+        let fresh = std::fs::read_to_string(&path).expect("read");
+        if std::fs::read_to_string(committed.join(&name)).ok().as_deref() != Some(fresh.as_str()) {
+            stale.push(name.to_string_lossy().into_owned());
+        }
+    }
+    let extra: Vec<String> = std::fs::read_dir(&committed)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| !dir.join(n).exists()).map(|n| n.to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "docs/rules is stale (run `cargo run -p pgsight-cli -- rules --write-docs docs/rules`): changed {stale:?}, no longer generated {extra:?}"
+    );
+}
+
+// ---- pgsight diff --------------------------------------------------------------------------
+
+/// The before/after pairs of tests/scenarios/diff, by name.
+fn diff_pairs() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo("tests/scenarios/diff"))
+        .expect("tests/scenarios/diff")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix("-before.sql").map(str::to_owned))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn diff_human_snapshots_of_every_pair() {
+    for name in diff_pairs() {
+        // JSON before, text after: mixed formats, as a person would paste them.
+        let before = format!("tests/scenarios/diff/{name}-before.json");
+        let after = format!("tests/scenarios/diff/{name}-after.txt");
+        let out = pgsight_in_repo(&["diff", &before, &after]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        insta::assert_snapshot!(format!("diff_{name}"), String::from_utf8_lossy(&out.stdout));
+    }
+}
+
+#[test]
+fn diff_markdown_snapshot() {
+    let out = pgsight_in_repo(&["diff", "tests/scenarios/diff/seq-scan-index-before.json", "tests/scenarios/diff/seq-scan-index-after.json", "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("diff_markdown", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn diff_json_is_the_plan_diff() {
+    let before = std::fs::read(repo("tests/scenarios/diff/sort-spill-work-mem-before.txt")).expect("read");
+    let out = pgsight(&["diff", "-", &repo("tests/scenarios/diff/sort-spill-work-mem-after.json"), "--format", "json"], Some(&before));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let d = json(&out);
+    assert!(d["headline"].as_str().is_some_and(|h| h.starts_with("Execution ") && h.contains("sort-spill")), "{}", d["headline"]);
+    assert_eq!(d["before"]["name"], "stdin");
+    assert_eq!(d["before"]["format"], "text");
+    assert_eq!(d["after"]["format"], "json");
+    assert!(d["totals"]["execution_ms"]["change"].as_f64().is_some_and(|c| c < 0.0));
+    assert!(d["findings"]["resolved"].as_array().expect("resolved").iter().any(|f| f["rule"] == "sort-spill"));
+    for key in ["new", "remaining"] {
+        assert!(d["findings"][key].is_array());
+    }
+    let nodes = d["nodes"].as_array().expect("nodes");
+    assert!(nodes.iter().any(|n| n["change"] == "scan_changed" && n["time_ms"]["percent"].is_number()));
+}
+
+#[test]
+fn diff_unreadable_input_exits_2() {
+    let good = repo("tests/scenarios/diff/seq-scan-index-before.json");
+    let missing = pgsight(&["diff", &good, "/nonexistent/after.json"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/after.json"));
+    let garbage = pgsight(&["diff", "-", &good], Some(b"{\"Plan\": {\"Node Type\": \n  oops}}"));
+    assert_eq!(garbage.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&garbage.stderr);
+    assert!(stderr.contains("stdin: line 2, column 3"), "{stderr}");
+    assert_eq!(pgsight(&["diff", "-", "-"], Some(b"x")).status.code(), Some(2), "stdin only once");
+    assert_eq!(pgsight(&["diff", &good], None).status.code(), Some(2), "two plans needed");
+}
+
+#[test]
+fn link_opens_the_web_app_on_the_same_inputs() {
+    let plan = repo("tests/scenarios/seq-scan-orders-status.json");
+    let out = pgsight(&["analyze", "--plan", &plan, "--link", "--base-url", "http://127.0.0.1:8080/app/"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let fragment = url.strip_prefix("http://127.0.0.1:8080/app/#/s/").expect("share route");
+    let shared = pgsight_core::share::decode(fragment, pgsight_core::share::DEFAULT_MAX_DECODED_BYTES).expect("decodes");
+    assert_eq!(shared.plan, std::fs::read_to_string(&plan).expect("plan"));
+}

@@ -1,9 +1,8 @@
 //! The one entry point: inputs in, report out.
 
-use std::collections::{HashMap, HashSet};
-
+use crate::config::Config;
 use crate::plan::{self, metrics};
-use crate::report::{InputKind, InputSummary, NodeView, Note, NoteLevel, PlanView, Report, Severity};
+use crate::report::{InputKind, InputSummary, NodeView, Note, NoteLevel, PlanView, Report};
 use crate::rules::{AnalyzedPlan, AnalyzedScript, Context, Rule};
 use crate::sql::{self, Catalog};
 
@@ -22,24 +21,15 @@ impl Input {
     }
 }
 
-/// Which rules run and at what severity.
-#[derive(Debug, Clone, Default)]
-pub struct Config {
-    pub disabled: HashSet<String>,
-    pub severity: HashMap<String, Severity>,
-}
-
-impl Config {
-    fn enabled(&self, rule: Rule) -> bool {
-        !self.disabled.contains(rule.id())
-    }
-}
-
 /// Reads every input, runs every enabled rule, and returns the ranked report. One
 /// unreadable input becomes a note; the others are still analyzed.
 pub fn analyze(inputs: &[Input], config: &Config) -> Report {
     let mut report = Report::default();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        thresholds: config.thresholds.clone(),
+        assume_in_transaction: config.assume_in_transaction,
+        ..Context::default()
+    };
     for (index, input) in inputs.iter().enumerate() {
         let mut summary =
             InputSummary { name: input.name.clone(), kind: input.kind, format: None, plans: 0, nodes: 0, statements: 0, ok: true };
@@ -88,7 +78,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         }
         report.inputs.push(summary);
     }
-    for rule in Rule::ALL.iter().copied().filter(|r| config.enabled(*r)) {
+    for rule in Rule::ALL.iter().copied().filter(|r| !config.disabled.contains(r.id())) {
         let start = report.findings.len();
         rule.check(&ctx, &mut report.findings);
         if let Some(severity) = config.severity.get(rule.id()) {
@@ -98,6 +88,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         }
     }
     report.plans = ctx.plans.iter().map(plan_view).collect();
+    (report.migration, report.rollback_plan) = crate::migration::report::parts(&ctx);
     report.sort();
     report
 }
@@ -160,6 +151,7 @@ fn plan_view(plan: &AnalyzedPlan) -> PlanView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Severity;
 
     fn scenario(name: &str) -> Input {
         let path = format!("{}/../../tests/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -195,5 +187,22 @@ mod tests {
         assert!(report.findings.iter().all(|f| f.rule != "slow-node"));
         let seq = report.findings.iter().find(|f| f.rule == "seq-scan-selective-filter").expect("finding");
         assert_eq!(seq.severity, Severity::Error);
+    }
+}
+
+#[cfg(test)]
+mod config_tests {
+    use super::*;
+
+    /// Runners such as Flyway or Rails wrap each file in a transaction: with
+    /// `assume-in-transaction`, CONCURRENTLY fails there even without a BEGIN.
+    #[test]
+    fn assume_in_transaction_reaches_the_migration_rules() {
+        let migration = Input::new(InputKind::Migration, "m.sql", "CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);");
+        let fires = |config: &Config| {
+            analyze(std::slice::from_ref(&migration), config).findings.iter().any(|f| f.rule == "concurrently-in-transaction")
+        };
+        assert!(!fires(&Config::default()));
+        assert!(fires(&Config { assume_in_transaction: true, ..Config::default() }));
     }
 }

@@ -2,14 +2,19 @@
 //! and returns a [`Report`]. No I/O: the CLI and the web app feed it text.
 
 pub mod analyze;
+pub mod config;
+pub mod diff;
+pub mod migration;
 pub mod plan;
 pub mod position;
+pub mod query;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sql;
 pub mod share;
 
-pub use analyze::{analyze, Config, Input};
+pub use analyze::{analyze, Input};
+pub use config::Config;
 pub use report::{Finding, InputKind, Report, Severity};
 pub use rules::Rule;

@@ -261,6 +261,13 @@ pub struct Report {
     /// Every plan read, flattened for display (the web app's plan tree).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plans: Vec<PlanView>,
+    /// Each migration input statement by statement: the locks taken, the work done
+    /// and the transaction state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migration: Vec<MigrationSummary>,
+    /// The inverse of the migrations, in the order to run it (last statement first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rollback_plan: Vec<RollbackStep>,
 }
 
 /// A plan as a flat list of display rows, in pre-order, with the figures the engine
@@ -358,4 +365,67 @@ fn push_action(out: &mut String, label: &str, action: &Action) {
             out.push_str(&format!("    {line}\n"));
         }
     }
+}
+
+/// One migration input, statement by statement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MigrationSummary {
+    /// Index into [`Report::inputs`].
+    pub input: usize,
+    pub statements: Vec<MigrationStatement>,
+}
+
+/// One statement of a migration: what it locks, what work it does under the lock,
+/// and the transaction and settings it runs with.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MigrationStatement {
+    pub line: u32,
+    pub column: u32,
+    /// The statement on one line, shortened.
+    pub sql: String,
+    /// `autocommit`, `begin`, `in transaction`, `commit` or `rollback`.
+    pub transaction: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locks: Vec<LockSummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A lock one statement takes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LockSummary {
+    /// `public.orders`.
+    pub relation: String,
+    /// `ACCESS EXCLUSIVE`.
+    pub mode: String,
+    /// `catalog only`, `row writes`, `full scan`, `index build` or `table rewrite`.
+    pub work: String,
+    /// What waits for it: `blocks reads and writes`.
+    pub blocks: String,
+    /// The migration created the table: nobody else uses it yet.
+    pub new_table: bool,
+    /// Inside a transaction: the line of the COMMIT or ROLLBACK that releases it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_until_line: Option<u32>,
+}
+
+/// One step of a rollback plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RollbackStep {
+    /// Runnable SQL; a comment when no statement can undo it.
+    pub sql: String,
+    /// The statement it undoes, on one line.
+    pub reverses: String,
+    /// Data is lost: only a backup taken before the migration brings it back.
+    pub irreversible: bool,
+    /// The migration input and line of the statement it undoes.
+    pub input: usize,
+    pub line: u32,
+    /// What to know before running it, or what the backup must hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }

@@ -80,6 +80,18 @@ pub fn link_size(link_chars: usize) -> LinkSize {
     }
 }
 
+/// The web app's route for a shared report: `<base>#/s/<fragment>`.
+pub const SHARE_ROUTE: &str = "#/s/";
+
+/// Where the web app is published, for links made outside it (the CLI).
+pub const DEFAULT_BASE_URL: &str = "https://pgsight.github.io/pgsight/";
+
+/// A link that opens the web app on `inputs`.
+pub fn link(base_url: &str, inputs: &SharedInputs) -> String {
+    let base = base_url.split('#').next().unwrap_or(base_url);
+    format!("{base}{SHARE_ROUTE}{}", encode(inputs))
+}
+
 /// The fragment for `inputs`, without the leading `#`.
 pub fn encode(inputs: &SharedInputs) -> String {
     let json = serde_json::to_vec(inputs).unwrap_or_default();
@@ -142,6 +154,14 @@ mod tests {
         assert_eq!(decode("v1.AAAA", 1000), Err(ShareError::Corrupt));
         let not_inputs = format!("v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"[1,2]", 6)));
         assert!(matches!(decode(&not_inputs, 1000), Err(ShareError::NotInputs(_))));
+    }
+
+    #[test]
+    fn links_open_the_share_route() {
+        let inputs = SharedInputs { sql: "SELECT 1;".into(), ..SharedInputs::default() };
+        let url = link("https://example.org/app/#/rules", &inputs);
+        let fragment = url.strip_prefix("https://example.org/app/#/s/").expect("share route");
+        assert_eq!(decode(fragment, 1_000), Ok(inputs));
     }
 
     #[test]

@@ -12,6 +12,9 @@ declare_rule! {
     /// without conditions, that read at least 100,000 rows. When the plan is VERBOSE,
     /// the Aggregate's Output must be counts only.
     ///
+    /// In SQL queries (query inputs) it finds `SELECT count(*) FROM t` with no WHERE, no
+    /// GROUP BY and no join.
+    ///
     /// ## Why it matters
     /// PostgreSQL keeps no row count: MVCC means each transaction may see a different
     /// number of rows, so `count(*)` reads every row (or every index entry) each time.
@@ -61,6 +64,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, scan, rows));
         }
     }
+    check_queries(ctx, out);
 }
 
 /// An ungrouped plain Aggregate that is not the partial half of a parallel one,
@@ -206,5 +210,99 @@ mod tests {
             findings[0].fix.sql.as_deref(),
             Some("SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = 'big_log'::regclass;")
         );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The same rule on SQL queries (query inputs): `SELECT count(*) FROM t` with no
+// WHERE, read from sqlparser's AST.
+
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
+    use crate::query::expr::{is_count, unnest};
+    use crate::query::scope::Scope;
+    use crate::query::{self, walk, Findings};
+    use sqlparser::ast::{Expr, GroupByExpr, SelectItem};
+
+    let mut findings = Findings::new(out);
+    for q in query::statements(ctx) {
+        let Some(query) = walk::top_query(&q.statement) else { continue };
+        let Some(select) = walk::single_select(query) else { continue };
+        let grouped = !matches!(&select.group_by, GroupByExpr::Expressions(e, _) if e.is_empty());
+        if select.selection.is_some() || grouped || select.having.is_some() || select.from.len() != 1 || !select.from[0].joins.is_empty() {
+            continue;
+        }
+        let counts: Option<Vec<&Expr>> = select
+            .projection
+            .iter()
+            .map(|item| match item {
+                SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. } => match unnest(e) {
+                    Expr::Function(f) if is_count(f) && f.filter.is_none() => Some(e),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let Some(counts) = counts.filter(|c| !c.is_empty()) else { continue };
+        let ctes = walk::cte_names(query);
+        let scope = Scope::new(&[&select.from[0]], &ctes, ctx.catalog.as_ref());
+        let Some(relation) = scope.relations.first().filter(|r| r.is_table()) else { continue };
+        findings.push(&q, query_finding(&q, &counts, relation));
+    }
+    findings.finish();
+}
+
+fn query_finding(q: &crate::query::QueryStatement, counts: &[&sqlparser::ast::Expr], relation: &crate::query::scope::Relation) -> Finding {
+    use sqlparser::ast::Spanned;
+
+    let table = relation.display();
+    let what = counts.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+    let literal = format!("'{}'", quote_qualified(&table).replace('\'', "''"));
+    Finding::new(
+        &META,
+        format!("{what} reads every row of {table}"),
+        format!(
+            "The query counts the rows of {table} with no WHERE: `{what}` reads every row (or every entry of the smallest index, with visibility checks) on each call, because PostgreSQL keeps no row count: \
+             each transaction may see a different number of rows. It grows with the table and is a classic cause of slow pagination headers and dashboards."
+        ),
+    )
+    .location(q.location_at(counts[0].span()))
+    .evidence("Statement", q.excerpt())
+    .evidence("WHERE", "none")
+    .impact(Impact {
+        text: format!("The count reads all of {table} on every call and grows with it; the estimate below answers from the catalog in well under a millisecond."),
+        ..Impact::default()
+    })
+    .fix(
+        Some(format!("SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = {literal}::regclass;")),
+        format!(
+            "If an estimate is enough (page counts, dashboards), read the planner's row count for {table}: it is as current as the last VACUUM or ANALYZE, \
+             and -1 on PostgreSQL 14+ for a table never vacuumed or analyzed. If the exact number is needed often, keep it in a counter table \
+             updated by an AFTER INSERT OR DELETE trigger on {table} (a statement-level trigger with transition tables adds one row change per statement)."
+        ),
+    )
+    .risk(
+        "None for the estimate: it only reads the catalog. A counter table makes every insert and delete on the table update the same row, \
+         which serializes concurrent writers: use it only where counts are read far more often than rows are written, or spread it over several rows.",
+    )
+    .rollback(None, "Nothing to undo: the estimate only reads pg_class.")
+}
+
+#[cfg(test)]
+mod query_tests {
+    use crate::query::test_support::findings;
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fires_on_count_without_where() {
+        let f = findings("count-full-table/fires.sql", Some("schema.sql"), super::META.id);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        insta::assert_snapshot!(render(&f[0]));
+        assert_eq!(f[1].fix.sql.as_deref(), Some("SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = 'audit_log'::regclass;"));
+    }
+
+    #[test]
+    fn quiet_when_filtered_grouped_or_joined() {
+        let f = findings("count-full-table/quiet.sql", Some("schema.sql"), super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
     }
 }

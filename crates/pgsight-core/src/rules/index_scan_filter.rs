@@ -38,6 +38,7 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "An index scan whose filter discards most of the rows the index found",
+    thresholds: Thresholds,
 }
 
 /// Defaults from RULES.md.

@@ -11,6 +11,11 @@ declare_rule! {
     /// returned: the rows an `OFFSET` skipped (input rows × loops − Limit rows ×
     /// loops).
     ///
+    /// In SQL queries (query inputs) it finds a literal `OFFSET` of at least 1,000 and
+    /// rewrites the query for keyset pagination on its ORDER BY columns (with a schema,
+    /// the primary key is added as a tie-breaker, or used as the key when there is no
+    /// ORDER BY).
+    ///
     /// ## Why it matters
     /// `OFFSET n` does not jump anywhere: PostgreSQL produces the first n rows in
     /// order, then throws them away. Page 1,000 of a listing costs a thousand pages of
@@ -40,9 +45,11 @@ declare_rule! {
 pub struct Thresholds {
     /// Rows the Limit's input produced that the Limit did not return.
     pub min_discarded_rows: f64,
+    /// In a query (no plan): a literal OFFSET at least this large.
+    pub min_literal_offset: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_discarded_rows: 10_000.0 };
+pub const THRESHOLDS: Thresholds = Thresholds { min_discarded_rows: 10_000.0, min_literal_offset: 1_000.0 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for plan in &ctx.plans {
@@ -61,6 +68,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, child, produced, discarded));
         }
     }
+    check_queries(ctx, out);
 }
 
 /// The Limit's input: its child that is not an InitPlan or SubPlan.
@@ -346,5 +354,298 @@ mod tests {
             Some("SELECT id, amount, created_at FROM public.orders WHERE (orders.status = 'shipped'::text) AND (orders.created_at, orders.id) < ($1, $2) ORDER BY orders.created_at DESC, orders.id DESC LIMIT 50;")
         );
         assert!(f.risk.contains("without an index on the sort key"), "{}", f.risk);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The same rule on SQL queries (query inputs): a literal OFFSET, read from
+// sqlparser's AST.
+
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
+    use crate::query::{self, walk, Findings};
+
+    let mut findings = Findings::new(out);
+    for q in query::statements(ctx) {
+        let top = walk::top_query(&q.statement).map(|x| x as *const sqlparser::ast::Query);
+        let mut found = Vec::new();
+        walk::for_each_query(&q.statement, |query, ctes| {
+            let Some((offset, n)) = literal_offset(query) else { return };
+            if n < THRESHOLDS.min_literal_offset {
+                return;
+            }
+            let is_top = top == Some(query as *const _);
+            found.push(query_finding(&q, query, offset, n, ctes, ctx.catalog.as_ref(), is_top));
+        });
+        for f in found {
+            findings.push(&q, f);
+        }
+    }
+    findings.finish();
+}
+
+fn literal_offset(query: &sqlparser::ast::Query) -> Option<(&sqlparser::ast::Expr, f64)> {
+    use sqlparser::ast::LimitClause;
+    let offset = match query.limit_clause.as_ref()? {
+        LimitClause::LimitOffset { offset: Some(offset), .. } => &offset.value,
+        LimitClause::OffsetCommaLimit { offset, .. } => offset,
+        _ => return None,
+    };
+    Some((offset, crate::query::expr::number_literal(offset)?))
+}
+
+/// The page size: LIMIT or FETCH FIRST, as written and as a number when literal.
+fn page_of(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
+    use sqlparser::ast::LimitClause;
+    let expr = match &query.limit_clause {
+        Some(LimitClause::LimitOffset { limit: Some(limit), .. }) | Some(LimitClause::OffsetCommaLimit { limit, .. }) => Some(limit),
+        _ => query.fetch.as_ref().and_then(|f| f.quantity.as_ref()),
+    }?;
+    Some((expr.to_string(), crate::query::expr::number_literal(expr)))
+}
+
+/// One key of the query's ORDER BY, when it is a plain column.
+struct QueryKey {
+    column: crate::query::expr::ColumnName,
+    descending: bool,
+}
+
+fn query_keys(query: &sqlparser::ast::Query) -> Option<Vec<QueryKey>> {
+    use sqlparser::ast::{OrderByKind, OrderBySort};
+    let OrderByKind::Expressions(exprs) = &query.order_by.as_ref()?.kind else { return None };
+    exprs
+        .iter()
+        .map(|o| {
+            let descending = match &o.options.sort {
+                None | Some(OrderBySort::Asc) => false,
+                Some(OrderBySort::Desc) => true,
+                Some(OrderBySort::Using(_)) => return None,
+            };
+            Some(QueryKey { column: crate::query::expr::column_name(&o.expr)?, descending })
+        })
+        .collect()
+}
+
+fn query_finding(
+    q: &crate::query::QueryStatement,
+    query: &sqlparser::ast::Query,
+    offset: &sqlparser::ast::Expr,
+    n: f64,
+    ctes: &[String],
+    catalog: Option<&crate::sql::Catalog>,
+    is_top: bool,
+) -> Finding {
+    use crate::query::scope::{indexes_leading_with, Scope};
+    use crate::query::walk;
+    use sqlparser::ast::Spanned;
+
+    let page = page_of(query);
+    let page_rows = page.as_ref().and_then(|(_, p)| *p);
+    let page_text = page.as_ref().map(|(text, p)| p.map_or_else(|| text.clone(), count));
+    let select = walk::single_select(query);
+    let scope = select.map(|s| Scope::new(&s.from.iter().collect::<Vec<_>>(), ctes, catalog)).unwrap_or_default();
+    let single = match scope.relations.as_slice() {
+        [r] if r.is_table() => Some(r),
+        _ => None,
+    };
+    let work = match page_rows {
+        Some(p) => format!("This page costs {} rows of work to return {}", count(n + p), count(p)),
+        None => format!("This page costs {} rows of work more than the rows it returns", count(n)),
+    };
+    let mut f = Finding::new(
+        &META,
+        format!("OFFSET {} computes and discards {} rows for one page", count(n), count(n)),
+        format!(
+            "The query skips {} rows with OFFSET {}: PostgreSQL produces them in order, then throws them away before returning {}. {work}, and each later page costs more.",
+            count(n),
+            offset,
+            page_text.as_ref().map_or_else(|| "the rest".to_owned(), |p| format!("the {p} it keeps"))
+        ),
+    )
+    .location(q.location_at(offset.span()))
+    .evidence("OFFSET", count(n));
+    if let Some(p) = &page_text {
+        f = f.evidence("LIMIT", p.clone());
+    }
+    if let Some(order_by) = &query.order_by {
+        f = f.evidence("ORDER BY", order_by.to_string().trim_start_matches("ORDER BY ").to_owned());
+    }
+    f = f.evidence("Statement", q.excerpt()).impact(Impact {
+        text: format!(
+            "Keyset pagination reads about {} rows per page (with an index on the key) instead of {}: {} rows fewer on this page, more on later ones.",
+            page_text.clone().unwrap_or_else(|| "a page of".to_owned()),
+            page_rows.map_or_else(|| format!("{} plus the page", count(n)), |p| count(n + p)),
+            count(n)
+        ),
+        rows: Some(n),
+        ..Impact::default()
+    });
+    let risk = "A query and client change, no lock: clients pass the key of the last row they received instead of a page number, and can no longer jump straight to page n.";
+    let rollback = "Nothing to undo in the database: deploy the previous query.";
+
+    // The keys to page by: the ORDER BY's columns, or the primary key without one.
+    let pk = single.and_then(|r| r.table?.primary_key.as_ref()).filter(|k| k.columns.len() == 1).map(|k| k.columns[0].clone());
+    let (keys, order_added) = match (query.order_by.is_some(), query_keys(query), &pk) {
+        (true, Some(keys), _) if !keys.is_empty() => (keys, false),
+        (false, _, Some(pk)) => (vec![QueryKey { column: crate::query::expr::ColumnName { qualifier: Vec::new(), name: pk.clone() }, descending: false }], true),
+        (false, _, None) => {
+            return f
+                .fix(
+                    None,
+                    "OFFSET without ORDER BY returns pages in no defined order: rows can repeat or go missing from one page to the next. ORDER BY a unique key (the primary key) and page by it instead of OFFSET: WHERE key > $1 ORDER BY key LIMIT n, with $1 the last key the client received.",
+                )
+                .risk(risk)
+                .rollback(None, rollback);
+        }
+        _ => {
+            return f
+                .fix(
+                    None,
+                    "Use keyset pagination: ORDER BY plain columns ending with a unique one, and ask for the rows after the last one the client received (WHERE (a, b) > ($1, $2)) instead of OFFSET.",
+                )
+                .risk(risk)
+                .rollback(None, rollback);
+        }
+    };
+    let names: Vec<String> = keys.iter().map(|k| k.column.sql()).collect();
+    if keys.iter().any(|k| k.descending != keys[0].descending) {
+        return f
+            .fix(
+                None,
+                format!(
+                    "Use keyset pagination on ({}): ask for the rows after the last one the client received instead of OFFSET. The keys sort in mixed directions, so one row comparison does not work: spell it out, e.g. for two keys (a < $1) OR (a = $1 AND b > $2), matching the ORDER BY.",
+                    names.join(", ")
+                ),
+            )
+            .risk(risk)
+            .rollback(None, rollback);
+    }
+    // A unique last key keeps pages from skipping or repeating rows that tie.
+    let unique = single.and_then(|r| r.table).map(|t| {
+        let set: Vec<&str> = keys.iter().map(|k| k.column.name.as_str()).collect();
+        let same = |cols: &[String]| cols.len() == set.len() && cols.iter().all(|c| set.contains(&c.as_str()));
+        t.primary_key.iter().chain(&t.unique_constraints).any(|k| same(&k.columns))
+            || t.indexes.iter().any(|i| i.unique && i.predicate.is_none() && same(&i.leading_columns()) && i.keys.len() == set.len())
+    });
+    let mut keys = keys;
+    let mut tie_added = None;
+    if unique == Some(false) {
+        if let Some(pk) = &pk {
+            if !keys.iter().any(|k| &k.column.name == pk) {
+                let qualifier = keys[0].column.qualifier.clone();
+                keys.push(QueryKey { column: crate::query::expr::ColumnName { qualifier, name: pk.clone() }, descending: keys[0].descending });
+                tie_added = Some(pk.clone());
+            }
+        }
+    }
+    let names: Vec<String> = keys.iter().map(|k| k.column.sql()).collect();
+    let first_param = crate::query::expr::highest_parameter(&q.statement) + 1;
+    let params: Vec<String> = (0..keys.len()).map(|i| format!("${}", first_param + i)).collect();
+    let op = if keys[0].descending { "<" } else { ">" };
+    let predicate = if keys.len() == 1 { format!("{} {op} {}", names[0], params[0]) } else { format!("({}) {op} ({})", names.join(", "), params.join(", ")) };
+    let tie_note = match (&tie_added, unique) {
+        (Some(pk), _) => format!(" {pk}, the primary key, is added as a last sort key: {} alone has duplicates, and rows that tie on a page boundary would be skipped or repeated.", names[0]),
+        (None, None) if keys.len() == 1 => format!(" If {} has duplicates, add the primary key as a last sort key and compare the pair, or rows on a page boundary are skipped or repeated.", names[0]),
+        _ => String::new(),
+    };
+    let index_note = single
+        .and_then(|r| r.table.map(|t| (r, t)))
+        .filter(|(_, t)| indexes_leading_with(t, &keys[0].column.name).is_empty())
+        .map(|(r, _)| {
+            let columns: Vec<String> = keys.iter().map(|k| format!("{}{}", quote_ident(&k.column.name), if k.descending { " DESC" } else { "" })).collect();
+            let name = crate::query::scope::free_index_name(
+                &catalog.map(|c| crate::query::scope::index_names_in(c, &r.table.map(|t| t.schema.clone()).unwrap_or_default())).unwrap_or_default(),
+                &super::fixsql::index_name(&r.display(), &keys.iter().map(|k| k.column.name.clone()).collect::<Vec<_>>(), "idx"),
+            );
+            format!(
+                " No index of {} starts with {}: without one each page still sorts every row after the key; create it with CREATE INDEX CONCURRENTLY {} ON {} ({});",
+                r.display(),
+                keys[0].column.name,
+                quote_ident(&name),
+                quote_qualified(&r.display()),
+                columns.join(", ")
+            )
+        })
+        .unwrap_or_default();
+    let order_note = if order_added { " The query had no ORDER BY, so its pages came in no defined order: it now orders by the primary key." } else { "" };
+    let values = if keys.len() > 1 { format!("{} are the values", params.join(", ")) } else { format!("{} is the value", params[0]) };
+    let explanation = format!(
+        "Keyset pagination on ({}): {values} of the last row the client received; the first page runs without that condition.{order_note}{tie_note}{index_note}",
+        names.join(", ")
+    );
+    let sql = is_top.then(|| keyset_sql(q, &keys, tie_added.is_some() || order_added, &predicate)).flatten();
+    match sql {
+        Some(sql) => f.fix(Some(sql), explanation),
+        None => f.fix(None, format!("Add {predicate} to the query's WHERE clause and drop the OFFSET. {explanation}")),
+    }
+    .risk(risk)
+    .rollback(None, rollback)
+}
+
+/// The statement without OFFSET, with the keyset condition, and with the added
+/// sort keys.
+fn keyset_sql(q: &crate::query::QueryStatement, keys: &[QueryKey], extend_order: bool, predicate: &str) -> Option<String> {
+    use crate::query::walk;
+    use sqlparser::ast::{LimitClause, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort};
+
+    let mut splice = crate::query::expr::Splice::new(&q.statement);
+    let condition = splice.marker_expr(predicate.to_owned());
+    let markers: Vec<sqlparser::ast::Expr> = keys.iter().map(|k| splice.marker_expr(k.column.sql())).collect();
+    let query = walk::top_query_mut(splice.statement_mut())?;
+    if !query.locks.is_empty() {
+        return None;
+    }
+    match query.limit_clause.as_mut()? {
+        LimitClause::LimitOffset { offset, .. } => *offset = None,
+        LimitClause::OffsetCommaLimit { .. } => return None,
+    }
+    if extend_order {
+        let existing = match query.order_by.as_ref().map(|o| &o.kind) {
+            Some(OrderByKind::Expressions(e)) => e.len(),
+            None => 0,
+            _ => return None,
+        };
+        let added: Vec<OrderByExpr> = keys
+            .iter()
+            .zip(markers)
+            .skip(existing)
+            .map(|(k, expr)| OrderByExpr {
+                expr,
+                options: OrderByOptions { sort: k.descending.then_some(OrderBySort::Desc), nulls_first: None },
+                with_fill: None,
+            })
+            .collect();
+        match query.order_by.as_mut() {
+            Some(OrderBy { kind: OrderByKind::Expressions(e), .. }) => e.extend(added),
+            _ => query.order_by = Some(OrderBy { kind: OrderByKind::Expressions(added), interpolate: None }),
+        }
+    }
+    let select = walk::single_select_mut(query)?;
+    crate::query::expr::add_condition(&mut select.selection, condition);
+    Some(splice.sql())
+}
+
+#[cfg(test)]
+mod query_tests {
+    use crate::query::test_support::{findings, findings_in};
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fires_on_literal_offset() {
+        let f = findings("large-offset/fires.sql", Some("schema.sql"), super::META.id);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        insta::assert_snapshot!(render(&f[0]));
+        assert_eq!(
+            f[1].fix.sql.as_deref(),
+            Some("SELECT id, total FROM orders WHERE customer_id = $1 AND id > $2 ORDER BY id LIMIT 50;"),
+            "{:#?}",
+            f[1]
+        );
+    }
+
+    #[test]
+    fn quiet_on_small_or_parameter_offsets() {
+        let f = findings("large-offset/quiet.sql", Some("schema.sql"), super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
+        assert!(findings_in("SELECT 'OFFSET 5000' AS t FROM orders LIMIT 1;", None, super::META.id).is_empty());
     }
 }

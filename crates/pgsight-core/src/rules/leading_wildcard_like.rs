@@ -11,6 +11,10 @@ declare_rule! {
     /// pattern starts with a wildcard: `name LIKE '%son'`. A warning when the filter
     /// throws away at least 90% of at least 1,000 rows, advice otherwise.
     ///
+    /// In SQL queries (query inputs) it reads WHERE and JOIN conditions: `name LIKE '%son'`,
+    /// `name ILIKE '%' || $1 || '%'`. With a schema, a column that already has a trigram
+    /// index is not reported, and the proposed index takes a free name.
+    ///
     /// ## Why it matters
     /// A B-tree index is sorted by the start of the value: it can find `'son%'` but not
     /// `'%son'`, which may match anywhere. The database reads every row and tests the
@@ -34,6 +38,7 @@ declare_rule! {
     category: Plan,
     severity: Info,
     summary: "LIKE or ILIKE with a pattern that starts with a wildcard",
+    thresholds: Thresholds,
 }
 
 /// Defaults from the brief.
@@ -74,6 +79,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, filter, &like, &t));
         }
     }
+    check_queries(ctx, out, &t);
 }
 
 /// The pattern between its quotes: `'%son'::text` → `%son`.
@@ -205,5 +211,169 @@ mod tests {
         assert_eq!(pattern_of("'%son'::text"), "%son");
         assert_eq!(longest_literal("%ab%"), 2);
         assert_eq!(longest_literal("%gift wrap%"), 9);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The same rule on SQL queries (query inputs), read from sqlparser's AST.
+
+/// A LIKE / ILIKE (or `~~` / `~~*`) whose pattern starts with a wildcard, on a table's
+/// column, in a query's WHERE or JOIN conditions.
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
+    use crate::query::expr::each_expr;
+    use crate::query::scope::Scope;
+    use crate::query::{self, walk, Findings};
+
+    let mut findings = Findings::new(out);
+    for q in query::statements(ctx) {
+        let mut found = Vec::new();
+        walk::for_each_block(&q.statement, |block| {
+            let scope = Scope::new(&block.from, block.ctes, ctx.catalog.as_ref());
+            let mut conditions: Vec<&sqlparser::ast::Expr> = block.selection.into_iter().collect();
+            for twj in &block.from {
+                for join in &twj.joins {
+                    if let Some(sqlparser::ast::JoinConstraint::On(on)) = super::not_in_subquery::join_constraint(&join.join_operator) {
+                        conditions.push(on);
+                    }
+                }
+            }
+            for condition in conditions {
+                each_expr(condition, |e| {
+                    if let Some(like) = query_like(e, &scope) {
+                        found.push(query_finding(&q, e, &like, t));
+                    }
+                });
+            }
+        });
+        for f in found {
+            findings.push(&q, f);
+        }
+    }
+    findings.finish();
+}
+
+/// What a query's leading-wildcard LIKE tests.
+struct QueryLike {
+    table: String,
+    column: String,
+    operator: &'static str,
+    /// The pattern as written: `'%son'`, or `'%' || $1 || '%'`.
+    pattern: String,
+    /// The literal pattern, when it is one.
+    literal: Option<String>,
+    taken: Vec<String>,
+}
+
+fn query_like(e: &sqlparser::ast::Expr, scope: &crate::query::scope::Scope) -> Option<QueryLike> {
+    use crate::query::expr::{column_name, string_literal, unnest};
+    use sqlparser::ast::{BinaryOperator, Expr};
+
+    let (column, pattern, operator) = match e {
+        Expr::Like { negated: false, any: false, expr, pattern, .. } => (expr, pattern, "LIKE"),
+        Expr::ILike { negated: false, any: false, expr, pattern, .. } => (expr, pattern, "ILIKE"),
+        Expr::BinaryOp { left, op: BinaryOperator::PGLikeMatch, right } => (left, right, "LIKE"),
+        Expr::BinaryOp { left, op: BinaryOperator::PGILikeMatch, right } => (left, right, "ILIKE"),
+        _ => return None,
+    };
+    // The pattern's first piece: the literal itself, or the left end of a concatenation.
+    let mut head = unnest(pattern);
+    while let Expr::BinaryOp { left, op: BinaryOperator::StringConcat, .. } = head {
+        head = unnest(left);
+    }
+    if !string_literal(head).is_some_and(|p| p.starts_with('%') || p.starts_with('_')) {
+        return None;
+    }
+    let name = column_name(column)?;
+    let relation = &scope.relations[scope.resolve(&name)?];
+    if !relation.is_table() {
+        return None;
+    }
+    // A trigram index on the column serves the pattern: nothing to report.
+    let taken = match relation.table {
+        Some(table) => {
+            let served = table.indexes.iter().any(|i| {
+                matches!(i.method.as_str(), "gin" | "gist")
+                    && i.keys.first().is_some_and(|k| k.column.as_deref() == Some(name.name.as_str()) && k.opclass.as_deref().is_some_and(|o| o.contains("trgm")))
+            });
+            if served {
+                return None;
+            }
+            table.indexes.iter().map(|i| i.name.clone()).collect()
+        }
+        None => Vec::new(),
+    };
+    Some(QueryLike {
+        table: relation.display(),
+        column: name.name,
+        operator,
+        pattern: pattern.to_string(),
+        literal: string_literal(pattern).map(str::to_owned),
+        taken,
+    })
+}
+
+fn query_finding(q: &crate::query::QueryStatement, e: &sqlparser::ast::Expr, like: &QueryLike, t: &Thresholds) -> Finding {
+    use sqlparser::ast::Spanned;
+
+    let QueryLike { table, column, operator, pattern, .. } = like;
+    let f = Finding::new(
+        &META,
+        format!("{operator} {pattern} on {table}.{column} cannot use a B-tree index"),
+        format!(
+            "The query tests `{e}`. The pattern starts with a wildcard, so no B-tree index on {column} can narrow the search: every row of {table} is read and matched."
+        ),
+    )
+    .location(q.location_at(e.span()))
+    .evidence("Condition", e.to_string())
+    .evidence("Pattern", format!("{operator} {pattern}"))
+    .impact(Impact {
+        text: format!("A trigram index reads only the candidate rows for {pattern} (plus rechecked false positives) instead of every row of {table}."),
+        ..Impact::default()
+    });
+    let mut advice = trigram_index(table, column);
+    let free = crate::query::scope::free_index_name(&like.taken, &advice.name());
+    if free != advice.name() {
+        advice.create_sql = advice.create_sql.replacen(&super::fixsql::quote_ident(&advice.name()), &super::fixsql::quote_ident(&free), 1);
+        advice.qualified_name = advice.qualified_name.replacen(&super::fixsql::quote_ident(&advice.name()), &super::fixsql::quote_ident(&free), 1);
+    }
+    match &like.literal {
+        Some(literal) if longest_literal(literal) < t.min_trigram_chars => advice.explanation.push_str(&format!(
+            " Note that '{literal}' has fewer than {} characters between wildcards: it extracts no trigram, and the index will not help this particular pattern.",
+            t.min_trigram_chars
+        )),
+        None => advice.explanation.push_str(&format!(
+            " The pattern is built from a parameter: values with fewer than {} characters between wildcards extract no trigram and still read the whole index.",
+            t.min_trigram_chars
+        )),
+        _ => {}
+    }
+    let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {};", advice.qualified_name);
+    f.fix(Some(advice.create_sql), advice.explanation).risk(trigram_index_risk(table)).rollback(
+        Some(drop),
+        "Drops the index without blocking writes. The pg_trgm extension may stay: other indexes or queries may use it (DROP EXTENSION pg_trgm only once nothing does).",
+    )
+}
+
+#[cfg(test)]
+mod query_tests {
+    use crate::query::test_support::{findings, findings_in};
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fires_on_leading_wildcard_in_queries() {
+        let f = findings("leading-wildcard-like/fires.sql", Some("schema.sql"), super::META.id);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(f[0].category, crate::rules::Category::Query);
+        insta::assert_snapshot!(render(&f[0]));
+        assert!(f[1].fix.text.contains("built from a parameter"), "{}", f[1].fix.text);
+    }
+
+    #[test]
+    fn quiet_on_literals_comments_prefixes_and_trigram_indexes() {
+        let f = findings("leading-wildcard-like/quiet.sql", Some("schema.sql"), super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
+        // A pattern in a string that is not a LIKE, and one in a comment.
+        let f = findings_in("SELECT '%x%' AS p FROM orders WHERE note = '%x%'; -- note LIKE '%x%'", None, super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
     }
 }

@@ -12,6 +12,7 @@ use crate::report::{Finding, InputKind, Location, Severity};
 use crate::sql::{Catalog, ParsedStatement, Script};
 
 pub mod advice;
+pub mod schema_support;
 pub mod fixsql;
 pub mod format;
 
@@ -36,7 +37,7 @@ impl Category {
 }
 
 /// What a rule is, independent of any input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {
     /// Stable kebab-case id, as in RULES.md.
     pub id: &'static str,
@@ -46,6 +47,8 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The rule's doc comment, Markdown.
     pub doc: &'static str,
+    /// The rule's thresholds with their defaults, as JSON (`None`: nothing to tune).
+    pub default_thresholds: Option<fn() -> serde_json::Value>,
 }
 
 impl RuleMeta {
@@ -69,6 +72,7 @@ impl RuleMeta {
 ///     category: Plan,
 ///     severity: Warning,
 ///     summary: "Seq Scan whose filter throws most rows away",
+///     thresholds: Thresholds, // optional: a `Default + Serialize` struct
 /// }
 /// ```
 macro_rules! declare_rule {
@@ -77,7 +81,8 @@ macro_rules! declare_rule {
         id: $id:literal,
         category: $category:ident,
         severity: $severity:ident,
-        summary: $summary:literal $(,)?
+        summary: $summary:literal
+        $(, thresholds: $thresholds:ty)? $(,)?
     ) => {
         pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             id: $id,
@@ -85,7 +90,12 @@ macro_rules! declare_rule {
             severity: $crate::report::Severity::$severity,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
+            default_thresholds: declare_rule!(@thresholds $($thresholds)?),
         };
+    };
+    (@thresholds) => { None };
+    (@thresholds $thresholds:ty) => {
+        Some(|| serde_json::to_value(<$thresholds>::default()).unwrap_or_default())
     };
 }
 
@@ -151,6 +161,8 @@ pub struct Context {
     pub catalog: Option<Catalog>,
     /// Threshold overrides by rule id, from the configuration.
     pub thresholds: ThresholdOverrides,
+    /// The migration runner wraps each file in a transaction (configuration).
+    pub assume_in_transaction: bool,
 }
 
 /// Per-rule threshold overrides: `{"seq-scan-selective-filter": {"min_removed_rows": 5000}}`.
@@ -218,8 +230,7 @@ macro_rules! rule_table {
     };
 }
 
-// Order matters only for `SlowNode`: it reads the findings of the rules before it,
-// so it stays last.
+// Order matters only at the end (see there).
 rule_table! {
     SeqScanSelectiveFilter => seq_scan_selective_filter,
     RowMisestimate => row_misestimate,
@@ -244,10 +255,51 @@ rule_table! {
     TriggerTime => trigger_time,
     CountFullTable => count_full_table,
     // Schema rules.
+    FkMissingIndex => fk_missing_index,
+    FkMissingOnDelete => fk_missing_on_delete,
+    MissingPrimaryKey => missing_primary_key,
+    PreferTimestamptz => prefer_timestamptz,
+    PreferJsonb => prefer_jsonb,
+    PreferText => prefer_text,
+    AvoidChar => avoid_char,
+    AvoidMoney => avoid_money,
+    PreferBigintKey => prefer_bigint_key,
+    PreferIdentity => prefer_identity,
+    DuplicateIndex => duplicate_index,
+    RedundantIndex => redundant_index,
+    SoftDeleteWithoutPartialIndex => soft_delete_without_partial_index,
+    VolatileIndexExpression => volatile_index_expression,
     // Migration rules.
+    CreateIndexNotConcurrently => create_index_not_concurrently,
+    ConcurrentlyInTransaction => concurrently_in_transaction,
+    DropIndexNotConcurrently => drop_index_not_concurrently,
+    AddForeignKeyNotValid => add_foreign_key_not_valid,
+    AddCheckNotValid => add_check_not_valid,
+    SetNotNull => set_not_null,
+    AddColumnNotNullNoDefault => add_column_not_null_no_default,
+    AddColumnVolatileDefault => add_column_volatile_default,
+    AlterColumnType => alter_column_type,
+    AddUniqueConstraint => add_unique_constraint,
+    RenameColumn => rename_column,
+    RenameTable => rename_table,
+    DropColumn => drop_column,
+    DropTable => drop_table,
+    MissingLockTimeout => missing_lock_timeout,
+    VacuumFull => vacuum_full,
+    UnbatchedBackfill => unbatched_backfill,
+    NotIdempotent => not_idempotent,
     // Query rules.
-    // Plan rules that read other findings come last.
+    SelectStar => select_star,
+    NotInSubquery => not_in_subquery,
+    MissingWhere => missing_where,
+    UnboundedSelect => unbounded_select,
+    CartesianJoin => cartesian_join,
+    JsonbFilterUnindexed => jsonb_filter_unindexed,
+    RepeatedQuery => repeated_query,
+    // Rules that read other findings come last: slow-node points at them, and
+    // unused-suppression removes the suppressed ones.
     SlowNode => slow_node,
+    UnusedSuppression => unused_suppression,
 }
 
 impl Rule {

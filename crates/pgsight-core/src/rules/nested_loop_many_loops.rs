@@ -45,6 +45,7 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A nested loop that runs its inner side thousands of times",
+    thresholds: Thresholds,
 }
 
 /// Defaults from RULES.md.

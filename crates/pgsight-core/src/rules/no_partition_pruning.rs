@@ -37,6 +37,7 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A partitioned table read in full: no partition was pruned and most returned nothing",
+    thresholds: Thresholds,
 }
 
 /// Defaults from RULES.md.

@@ -14,6 +14,11 @@ declare_rule! {
     /// `(created_at)::date = ...`. It is advice (info) by default and a warning when
     /// the filter throws away at least 90% of at least 1,000 rows.
     ///
+    /// In SQL queries (query inputs) it reads the WHERE conditions. With a schema it
+    /// gives the column's type, says whether an index on the bare column exists (and
+    /// cannot serve the condition), and stays quiet when an expression index already
+    /// matches the condition or the cast is to the column's own type.
+    ///
     /// ## Why it matters
     /// An index on `email` stores `email`, not `lower(email)`: the planner cannot use
     /// it for a condition on the function's result, so it reads every row and computes
@@ -42,6 +47,7 @@ declare_rule! {
     category: Plan,
     severity: Info,
     summary: "A filter applies a function or cast to a column, so no index on the column can serve it",
+    thresholds: Thresholds,
 }
 
 /// Defaults from RULES.md and the brief.
@@ -89,6 +95,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, filter, &found, &scanned, &t));
         }
     }
+    check_queries(ctx, out);
 }
 
 /// The conjuncts of `filter` that wrap one of the scan's own columns and compare it
@@ -377,5 +384,316 @@ mod tests {
             let findings = findings_for_fixture(&path, super::META.id);
             assert!(findings.is_empty(), "{path}: {findings:#?}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The same rule on SQL queries (query inputs), read from sqlparser's AST. With a
+// schema it also says what the column's type is, whether an index on the bare
+// column exists (and cannot be used), and stays quiet when an expression index
+// already serves the condition.
+
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
+    use crate::query::expr::{canonical, conjuncts};
+    use crate::query::scope::{expression_index, Scope};
+    use crate::query::{self, walk, Findings};
+
+    let mut findings = Findings::new(out);
+    for q in query::statements(ctx) {
+        let mut found = Vec::new();
+        walk::for_each_block(&q.statement, |block| {
+            let Some(selection) = block.selection else { return };
+            let scope = Scope::new(&block.from, block.ctes, ctx.catalog.as_ref());
+            let all = conjuncts(selection);
+            let conditions: Vec<String> = all.iter().map(|c| canonical(c)).collect();
+            for condition in all {
+                let Some(w) = query_wrapped(condition, &scope) else { continue };
+                let relation = &scope.relations[w.relation];
+                if let Some(table) = relation.table {
+                    let column_type = table.column(&w.column.name).map(|c| c.normalized_type.as_str());
+                    // A cast to the column's own type changes nothing.
+                    if matches!(&w.wrapped.wrapper, Wrapper::Cast { type_name } if Some(type_name.as_str()) == column_type) {
+                        continue;
+                    }
+                    if expression_index(table, &canonical(w.expr), &conditions).is_some() {
+                        continue;
+                    }
+                }
+                found.push(query_finding(&q, condition, &w, relation, ctx.catalog.as_ref()));
+            }
+        });
+        for f in found {
+            findings.push(&q, f);
+        }
+    }
+    findings.finish();
+}
+
+/// A query condition `f(col) op value`.
+struct QueryWrapped<'e> {
+    /// The wrapped side as written.
+    expr: &'e sqlparser::ast::Expr,
+    column: crate::query::expr::ColumnName,
+    relation: usize,
+    /// The same, as the plan side reads it (for the range rewrite and the index).
+    wrapped: WrappedColumn,
+}
+
+fn query_wrapped<'e>(condition: &'e sqlparser::ast::Expr, scope: &crate::query::scope::Scope) -> Option<QueryWrapped<'e>> {
+    use crate::query::expr::{is_value, unnest, without_qualifiers};
+    use sqlparser::ast::{BinaryOperator as B, Expr};
+
+    let (expr, operator, value) = match unnest(condition) {
+        Expr::BinaryOp { left, op, right } => {
+            let op_text = match op {
+                B::Eq => "=",
+                B::Lt => "<",
+                B::LtEq => "<=",
+                B::Gt => ">",
+                B::GtEq => ">=",
+                _ => return None,
+            };
+            if wrapped_side(left).is_some() && is_value(right) {
+                (left.as_ref(), op_text.to_owned(), right.to_string())
+            } else if wrapped_side(right).is_some() && is_value(left) {
+                let flipped = match op_text {
+                    "<" => ">",
+                    ">" => "<",
+                    "<=" => ">=",
+                    ">=" => "<=",
+                    other => other,
+                };
+                (right.as_ref(), flipped.to_owned(), left.to_string())
+            } else {
+                return None;
+            }
+        }
+        Expr::InList { expr, list, negated: false } if wrapped_side(expr).is_some() && list.iter().all(is_value) => {
+            (expr.as_ref(), "= ANY".to_owned(), format!("({})", list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")))
+        }
+        _ => return None,
+    };
+    let (column, wrapper) = wrapped_side(expr)?;
+    let relation = scope.resolve(&column)?;
+    if !scope.relations[relation].is_table() {
+        return None;
+    }
+    let wrapped = WrappedColumn {
+        text: without_qualifiers(condition).to_string(),
+        expression: without_qualifiers(expr).to_string(),
+        column: crate::plan::predicate::ColumnRef { qualifier: None, name: column.name.clone() },
+        wrapper,
+        operator,
+        value,
+    };
+    Some(QueryWrapped { expr, column, relation, wrapped })
+}
+
+/// `f(col)`, `col::type`, `EXTRACT(field FROM col)`, or a nesting of those around
+/// exactly one column; casts of a bare column to text types are sargable (an index
+/// on a varchar column serves them) and not reported.
+fn wrapped_side(expr: &sqlparser::ast::Expr) -> Option<(crate::query::expr::ColumnName, Wrapper)> {
+    use crate::query::expr::{column_name, function_args, function_name, is_value, type_name, unnest, without_qualifiers};
+    use sqlparser::ast::Expr;
+
+    let inner_column = |e: &Expr| column_name(e).or_else(|| wrapped_side(e).map(|(c, _)| c));
+    match unnest(expr) {
+        Expr::Function(f) => {
+            let name = function_name(f);
+            if super::unbounded_select::AGGREGATES.contains(&name.as_str()) {
+                return None;
+            }
+            let args = function_args(f)?;
+            let mut column = None;
+            for a in &args {
+                if let Some(c) = inner_column(a) {
+                    if column.is_some() {
+                        return None;
+                    }
+                    column = Some(c);
+                } else if !is_value(a) {
+                    return None;
+                }
+            }
+            let args = args.iter().map(|a| without_qualifiers(a).to_string()).collect();
+            Some((column?, Wrapper::Function { name, args }))
+        }
+        Expr::Cast { expr: inner, data_type, .. } => {
+            let type_name = type_name(data_type);
+            if column_name(inner).is_some() && matches!(type_name.split('(').next().unwrap_or(""), "text" | "character varying" | "character") {
+                return None;
+            }
+            Some((inner_column(inner)?, Wrapper::Cast { type_name }))
+        }
+        Expr::Extract { field, expr: inner, .. } => {
+            let column = inner_column(inner)?;
+            Some((column, Wrapper::Function { name: "extract".to_owned(), args: vec![field.to_string().to_ascii_lowercase(), without_qualifiers(inner).to_string()] }))
+        }
+        _ => None,
+    }
+}
+
+fn query_finding(
+    q: &crate::query::QueryStatement,
+    condition: &sqlparser::ast::Expr,
+    qw: &QueryWrapped,
+    relation: &crate::query::scope::Relation,
+    catalog: Option<&crate::sql::Catalog>,
+) -> Finding {
+    use crate::query::scope::{free_index_name, index_names_in, indexes_leading_with};
+    use sqlparser::ast::Spanned;
+
+    let w = &qw.wrapped;
+    let table = relation.display();
+    let column = &w.column.name;
+    let (what, applies) = match &w.wrapper {
+        Wrapper::Function { name, .. } => (format!("{name}()"), format!("applies {name}() to {column}")),
+        Wrapper::Cast { type_name } => (format!("a cast to {type_name}"), format!("casts {column} to {type_name}")),
+    };
+    let column_type = relation.table.and_then(|t| t.column(column)).map(|c| c.normalized_type.clone());
+    let bare_indexes = relation.table.map(|t| indexes_leading_with(t, column));
+    let taken = catalog.zip(relation.table).map(|(c, t)| index_names_in(c, &t.schema)).unwrap_or_default();
+    let schema_text = match (&column_type, &bare_indexes) {
+        (Some(ty), Some(names)) if names.is_empty() => format!(" {table}.{column} is {ty}, and {table} has no index on {column} either."),
+        (Some(ty), Some(names)) => format!(
+            " {table}.{column} is {ty}. {table} has an index on {column} ({}), which this condition cannot use.",
+            names.join(", ")
+        ),
+        _ => String::new(),
+    };
+    let mut f = Finding::new(
+        &META,
+        format!("Condition on {table} wraps {column} in {}", short(w)),
+        format!(
+            "The query tests `{condition}`: it {applies} before comparing, so no index on {column} can serve the condition; every row of {table} is read and the expression computed for each.{schema_text}"
+        ),
+    )
+    .location(q.location_at(condition.span()))
+    .evidence("Condition", condition.to_string());
+    if let Some(ty) = &column_type {
+        f = f.evidence(format!("Type of {column}"), ty.clone());
+    }
+    if let Some(names) = &bare_indexes {
+        f = f.evidence(format!("Indexes on {column}"), if names.is_empty() { "none".to_owned() } else { names.join(", ") });
+    }
+    f = f.evidence("Statement", q.excerpt()).impact(Impact {
+        text: format!("With an index the condition can use, the query reads only the matching rows instead of every row of {table}."),
+        ..Impact::default()
+    });
+    let timestamptz = column_type.as_deref() == Some("timestamp with time zone");
+
+    if let Some(rewrite) = range_rewrite(w) {
+        let rewrite = qualified_rewrite(&rewrite, &qw.column);
+        let mut splice = crate::query::expr::Splice::new(&q.statement);
+        let sql = splice.expr(condition, rewrite.clone()).then(|| splice.sql());
+        let index_text = match &bare_indexes {
+            Some(names) if !names.is_empty() => format!(" The index {} on {column} then serves it.", names[0]),
+            _ => {
+                let name = free_index_name(&taken, &index_name(&table, std::slice::from_ref(column), "idx"));
+                let create = format!("CREATE INDEX CONCURRENTLY {} ON {} ({});", quote_ident(&name), quote_qualified(&table), quote_ident(column));
+                match &bare_indexes {
+                    Some(_) => format!(" {table} has no index on {column}: create one for it, {create}"),
+                    None => format!(" A plain B-tree index on {column} then serves it; if {table} has none whose first column is {column}, create one with {create}"),
+                }
+            }
+        };
+        let cast_note = if (matches!(w.wrapper, Wrapper::Cast { .. }) || is_date_wrapper(w)) && column_type.as_deref() != Some("date") {
+            " For a timestamptz column the date boundaries are read in the session's TimeZone, as the original condition was."
+        } else {
+            ""
+        };
+        return f
+            .fix(sql, format!("Compare the bare column with a range instead of {what}: replace `{condition}` with `{rewrite}`.{index_text}"))
+            .risk(format!("{}{cast_note}", query_rewrite_risk()))
+            .rollback(None, query_rewrite_rollback());
+    }
+    if timestamptz && is_date_wrapper(w) {
+        return f
+            .fix(
+                None,
+                format!(
+                    "{column} is timestamp with time zone: PostgreSQL rejects an index on {what} of it (\"functions in index expression must be marked IMMUTABLE\"), since the result depends on the TimeZone setting. Write the condition as a range on {column} itself (`{column} >= <start> AND {column} < <end>`), which a plain index on {column} serves."
+                ),
+            )
+            .risk(query_rewrite_risk())
+            .rollback(None, query_rewrite_rollback());
+    }
+    let mut parts = match &w.wrapper {
+        Wrapper::Function { name, .. } => vec![name.clone(), column.clone()],
+        Wrapper::Cast { type_name } => vec![column.clone(), type_name.split_whitespace().next().unwrap_or("cast").to_owned()],
+    };
+    parts.dedup();
+    let mut advice = expression_index(&table, &w.expression, &parts);
+    let free = free_index_name(&taken, &advice.name());
+    if free != advice.name() {
+        advice.create_sql = advice.create_sql.replacen(&quote_ident(&advice.name()), &quote_ident(&free), 1);
+        advice.qualified_name = advice.qualified_name.replacen(&quote_ident(&advice.name()), &quote_ident(&free), 1);
+    }
+    let mut explanation = advice.explanation.clone();
+    if let Wrapper::Cast { type_name } = &w.wrapper {
+        explanation.push_str(&format!(
+            " Better still, compare {column} with a value of its own type{}, so that no cast to {type_name} is needed and an index on {column} serves it.",
+            column_type.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()
+        ));
+    }
+    let mut risk = super::advice::create_index_risk(&table);
+    if is_date_wrapper(w) && column_type.is_none() {
+        risk.push_str(&format!(
+            " If {column} is timestamp with time zone, PostgreSQL rejects this index (\"functions in index expression must be marked IMMUTABLE\"): write the query as a range on {column} instead."
+        ));
+    }
+    let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {};", advice.qualified_name);
+    f.fix(Some(advice.create_sql), explanation).risk(risk).rollback(Some(drop), "Drops the index without blocking writes.")
+}
+
+/// The range rewrite with the column qualified as the query qualified it.
+fn qualified_rewrite(rewrite: &str, column: &crate::query::expr::ColumnName) -> String {
+    use sqlparser::ast::{visit_expressions_mut, Expr, Ident};
+    if column.qualifier.is_empty() {
+        return rewrite.to_owned();
+    }
+    let Some(mut expr) = crate::query::expr::parse_expr(rewrite) else { return rewrite.to_owned() };
+    let _ = visit_expressions_mut(&mut expr, |e| {
+        if let Expr::Identifier(ident) = e {
+            if crate::sql::names::fold_ident(ident) == column.name {
+                let mut parts: Vec<Ident> = column.qualifier.iter().map(|q| Ident::new(quote_ident(q))).collect();
+                parts.push(ident.clone());
+                *e = Expr::CompoundIdentifier(parts);
+            }
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    expr.to_string()
+}
+
+#[cfg(test)]
+mod query_tests {
+    use crate::query::test_support::{findings, findings_in};
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fires_on_functions_and_casts_in_queries() {
+        let f = findings("non-sargable-predicate/fires.sql", Some("schema.sql"), super::META.id);
+        assert_eq!(f.len(), 3, "{f:#?}");
+        insta::assert_snapshot!(render(&f[0]));
+        insta::assert_snapshot!("query_lower_email", render(&f[1]));
+        assert!(f[2].fix.sql.is_none() && f[2].fix.text.contains("IMMUTABLE"), "{:#?}", f[2]);
+    }
+
+    #[test]
+    fn without_schema_still_proposes_the_rewrite() {
+        let sql = "SELECT id FROM orders o WHERE o.created_at::date = '2024-03-01' AND o.status = 'open';";
+        let f = findings_in(sql, None, super::META.id);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].fix.sql.as_deref(),
+            Some("SELECT id FROM orders o WHERE o.created_at >= '2024-03-01' AND o.created_at < '2024-03-02' AND o.status = 'open';")
+        );
+    }
+
+    #[test]
+    fn quiet_on_sargable_conditions_and_served_expressions() {
+        let f = findings("non-sargable-predicate/quiet.sql", Some("schema.sql"), super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
     }
 }

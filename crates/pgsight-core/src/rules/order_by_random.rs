@@ -11,6 +11,10 @@ declare_rule! {
     /// Finds a Sort whose `Sort Key` contains `random()`: `ORDER BY random()`, usually
     /// with a LIMIT to pick a few random rows.
     ///
+    /// In SQL queries (query inputs) it finds `ORDER BY random()`; for one table with a
+    /// literal LIMIT it proposes the query with `TABLESAMPLE SYSTEM_ROWS` (extension
+    /// tsm_system_rows), sized at 100 rows per row wanted.
+    ///
     /// ## Why it matters
     /// To return 10 random rows, the database reads every row that qualifies, draws a
     /// random number for each and sorts them all; the cost grows with the table, not
@@ -37,6 +41,7 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "ORDER BY random() sorts every qualifying row to pick a few",
+    thresholds: Thresholds,
 }
 
 /// Defaults.
@@ -48,9 +53,12 @@ pub struct Thresholds {
     pub min_sample_pages: f64,
     /// Above this percentage, sampling saves little and is not proposed as SQL.
     pub max_useful_percent: f64,
+    /// For a query (no row counts): rows of `TABLESAMPLE SYSTEM_ROWS` per row wanted.
+    pub query_sample_rows_per_row: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { sample_headroom: 3.0, min_sample_pages: 10.0, max_useful_percent: 50.0 };
+pub const THRESHOLDS: Thresholds =
+    Thresholds { sample_headroom: 3.0, min_sample_pages: 10.0, max_useful_percent: 50.0, query_sample_rows_per_row: 100.0 };
 
 impl Default for Thresholds {
     fn default() -> Self {
@@ -71,6 +79,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, key, &t));
         }
     }
+    check_queries(ctx, out, &t);
 }
 
 /// A percentage with two significant digits, rounded up: 0.0123 → 0.013, 4.2 → 4.2.
@@ -290,5 +299,186 @@ mod tests {
         assert_eq!(round_up_percent(0.1431), 0.15);
         assert_eq!(percent_literal(0.15), "0.15");
         assert_eq!(percent_literal(3.0), "3");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The same rule on SQL queries (query inputs), read from sqlparser's AST.
+
+/// `ORDER BY random()` in any query of a statement.
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
+    use crate::query::{self, walk, Findings};
+    use sqlparser::ast::OrderByKind;
+
+    let mut findings = Findings::new(out);
+    for q in query::statements(ctx) {
+        let top = walk::top_query(&q.statement).map(|x| x as *const sqlparser::ast::Query);
+        let mut found = Vec::new();
+        walk::for_each_query(&q.statement, |query, ctes| {
+            let Some(order_by) = &query.order_by else { return };
+            let OrderByKind::Expressions(keys) = &order_by.kind else { return };
+            let Some(key) = keys.iter().find(|k| calls_random(&k.expr)) else { return };
+            let is_top = top == Some(query as *const _);
+            found.push(query_finding(&q, query, key, ctes, ctx.catalog.as_ref(), is_top, t));
+        });
+        for f in found {
+            findings.push(&q, f);
+        }
+    }
+    findings.finish();
+}
+
+/// Risk of sampling before shuffling.
+const SAMPLE_RISK: &str = "No lock and no schema change: only the query text changes. The rows are less evenly random than with a full shuffle: SYSTEM sampling picks whole pages, so rows stored together tend to come out together. Check that the callers can live with that.";
+
+fn calls_random(e: &sqlparser::ast::Expr) -> bool {
+    let mut found = false;
+    crate::query::expr::each_expr(e, |x| {
+        if let sqlparser::ast::Expr::Function(f) = x {
+            found |= crate::query::expr::function_name(f) == "random" && crate::query::expr::function_args(f).is_some_and(|a| a.is_empty());
+        }
+    });
+    found
+}
+
+/// The LIMIT (or FETCH FIRST) of a query, as written and as a number when literal.
+fn query_limit(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
+    use sqlparser::ast::LimitClause;
+    let expr = match &query.limit_clause {
+        Some(LimitClause::LimitOffset { limit: Some(limit), .. }) | Some(LimitClause::OffsetCommaLimit { limit, .. }) => Some(limit),
+        _ => query.fetch.as_ref().and_then(|f| f.quantity.as_ref()),
+    }?;
+    Some((expr.to_string(), crate::query::expr::number_literal(expr)))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn query_finding(
+    q: &crate::query::QueryStatement,
+    query: &sqlparser::ast::Query,
+    key: &sqlparser::ast::OrderByExpr,
+    ctes: &[String],
+    catalog: Option<&crate::sql::Catalog>,
+    is_top: bool,
+    t: &Thresholds,
+) -> Finding {
+    use crate::query::scope::Scope;
+    use crate::query::walk;
+    use sqlparser::ast::Spanned;
+
+    let select = walk::single_select(query);
+    let scope = select.map(|s| Scope::new(&s.from.iter().collect::<Vec<_>>(), ctes, catalog)).unwrap_or_default();
+    let tables: Vec<String> = scope.tables().map(|(_, r)| r.display()).collect();
+    let table_text = if tables.is_empty() { "its input".to_owned() } else { tables.join(", ") };
+    let filtered = select.is_some_and(|s| s.selection.is_some());
+    let rows = if filtered { format!("every row of {table_text} that passes the WHERE") } else { format!("every row of {table_text}") };
+    let limit = query_limit(query);
+    let wanted = limit.as_ref().map(|(text, n)| n.map_or_else(|| text.clone(), count));
+    let mut f = Finding::new(
+        &META,
+        match &wanted {
+            Some(w) => format!("ORDER BY random() sorts every row of {table_text} to return {w}"),
+            None => format!("ORDER BY random() shuffles every row of {table_text}"),
+        },
+        format!(
+            "{} the database reads {rows}, draws a random number for each and sorts them all: the cost grows with the table, not with the rows kept. No index can help, since the order is new on every run.",
+            match &wanted {
+                Some(w) => format!("To return {w} random rows,"),
+                None => "With no LIMIT,".to_owned(),
+            }
+        ),
+    )
+    .location(q.location_at(key.expr.span()))
+    .evidence("ORDER BY", key.to_string());
+    if let Some((text, _)) = &limit {
+        f = f.evidence("LIMIT", text.clone());
+    }
+    f = f.evidence("Statement", q.excerpt());
+
+    // One table, read whole, in the statement's own query: sample it in place.
+    let single = match scope.relations.as_slice() {
+        [r] if r.is_table() => Some(r),
+        _ => None,
+    };
+    let sample = limit.as_ref().and_then(|(_, n)| *n).filter(|_| is_top && query.locks.is_empty()).zip(single);
+    let Some((n, relation)) = sample else {
+        let text = match wanted {
+            None => "ORDER BY random() without a LIMIT returns every row in random order: if every row is needed, shuffle in the application; if only a few are, add a LIMIT and sample the table first, `FROM t TABLESAMPLE SYSTEM_ROWS (1000)` (extension tsm_system_rows), so that only the sample is sorted.".to_owned(),
+            Some(w) => format!(
+                "Sample the largest table first, in the FROM clause: `TABLESAMPLE SYSTEM_ROWS (k)` (extension tsm_system_rows) with k about {} times the {w} rows wanted, then join and sort only the sample.",
+                t.query_sample_rows_per_row
+            ),
+        };
+        return f
+            .impact(Impact { text: format!("Sampling first makes the query read and sort a fixed number of rows instead of {rows}."), ..Impact::default() })
+            .fix(None, text)
+            .risk(SAMPLE_RISK)
+            .rollback(None, query_rewrite_rollback());
+    };
+    let sample_rows = (n * t.query_sample_rows_per_row).ceil().max(n);
+    let sample_text = count(sample_rows).replace(',', "");
+    let mut splice = crate::query::expr::Splice::new(&q.statement);
+    if !splice.table_factor(relation.factor, format!("{} TABLESAMPLE SYSTEM_ROWS ({sample_text})", relation.from_text())) {
+        return f.fix(None, "Sample the table first with TABLESAMPLE SYSTEM_ROWS, then sort only the sample.").risk(SAMPLE_RISK).rollback(None, query_rewrite_rollback());
+    }
+    let table = relation.display();
+    let where_note = if filtered {
+        format!(" The WHERE applies to the sampled rows: if it keeps a small share of them, raise the sample size, or the query returns fewer than {} rows.", count(n))
+    } else {
+        String::new()
+    };
+    let key_hint = relation
+        .table
+        .and_then(|tbl| {
+            let pk = tbl.primary_key.as_ref()?;
+            let [column] = pk.columns.as_slice() else { return None };
+            let integer = tbl.column(column).is_some_and(|c| matches!(c.normalized_type.as_str(), "bigint" | "integer" | "smallint"));
+            integer.then(|| {
+                format!(
+                    " If {table}.{column} is dense (few gaps), a random starting key reads only the rows returned: WHERE {column} >= (SELECT floor(random() * max({column}))::bigint FROM {}) ORDER BY {column} LIMIT {}.",
+                    quote_qualified(&table),
+                    count(n).replace(',', "")
+                )
+            })
+        })
+        .unwrap_or_default();
+    f.impact(Impact {
+        text: format!(
+            "The query reads and sorts a sample of about {} rows instead of {rows}: its cost stops growing with the table.",
+            count(sample_rows)
+        ),
+        ..Impact::default()
+    })
+    .fix(
+        Some(format!("CREATE EXTENSION IF NOT EXISTS tsm_system_rows;\n{}", splice.sql())),
+        format!(
+            "Sample first, then shuffle only the sample: TABLESAMPLE SYSTEM_ROWS ({sample_text}) reads about {} rows' worth of pages of {table}, {} times the {} rows wanted, whatever the table's size. It picks whole pages, so rows stored together tend to come out together; TABLESAMPLE BERNOULLI picks single rows evenly but reads the whole table.{where_note}{key_hint}",
+            count(sample_rows),
+            t.query_sample_rows_per_row,
+            count(n)
+        ),
+    )
+    .risk(format!(
+        "CREATE EXTENSION needs the CREATE privilege on the database (tsm_system_rows ships with PostgreSQL and is a trusted extension since PostgreSQL 13); it takes no lock on {table}. {SAMPLE_RISK}"
+    ))
+    .rollback(None, format!("{} The tsm_system_rows extension may stay (DROP EXTENSION tsm_system_rows once no query uses it).", query_rewrite_rollback()))
+}
+
+#[cfg(test)]
+mod query_tests {
+    use crate::query::test_support::findings;
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fires_on_order_by_random_in_queries() {
+        let f = findings("order-by-random/fires.sql", Some("schema.sql"), super::META.id);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        insta::assert_snapshot!(render(&f[0]));
+        assert!(f[1].fix.sql.is_none() && f[1].title.contains("shuffles every row"), "{:#?}", f[1]);
+    }
+
+    #[test]
+    fn quiet_on_other_orders_and_strings() {
+        let f = findings("order-by-random/quiet.sql", Some("schema.sql"), super::META.id);
+        assert!(f.is_empty(), "{f:#?}");
     }
 }

@@ -9,6 +9,7 @@
 pub mod adjust;
 pub mod catalog;
 pub mod classify;
+pub mod functions;
 pub mod names;
 pub mod parse;
 pub mod recognize;

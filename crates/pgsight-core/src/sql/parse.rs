@@ -176,6 +176,14 @@ fn read_statement(sql: &str) -> (StatementClass, Option<(u32, u32)>) {
     if let Some(reason) = irrelevance(&significant) {
         return (StatementClass::Irrelevant { reason }, None);
     }
+    // `?` placeholders (JDBC, many drivers) are the jsonb operator to sqlparser; read
+    // them as `$n` parameters, keeping token positions.
+    let mut numbered = tokens;
+    if crate::query::params::number_question_marks(&mut numbered) {
+        if let Ok(statement) = parse_one(numbered) {
+            return (StatementClass::Parsed { statement: Box::new(statement), adjustments: Vec::new() }, None);
+        }
+    }
     let (message, at) = split_location(&error);
     (StatementClass::Unknown { message }, at)
 }

@@ -1,0 +1,111 @@
+//! Inputs built to break a parser: deep, huge, binary, or simply not what they claim.
+//! Every one must give a report (with a note where something could not be read),
+//! never a panic or a stack overflow. The analysis runs on a thread with a 1 MiB stack,
+//! the size of a browser's wasm stack, so recursion would show here first.
+
+use pgsight_core::{analyze, Config, Input, InputKind, Report};
+
+const WASM_LIKE_STACK: usize = 1024 * 1024;
+
+fn analyze_small_stack(inputs: Vec<Input>) -> Report {
+    std::thread::Builder::new()
+        .stack_size(WASM_LIKE_STACK)
+        .spawn(move || analyze(&inputs, &Config::default()))
+        .expect("spawn")
+        .join()
+        .expect("analysis must not panic or overflow the stack")
+}
+
+fn deep_json_plan(depth: usize) -> String {
+    let mut text = String::from("[{\"Plan\": ");
+    for i in 0..depth {
+        text.push_str(&format!(
+            "{{\"Node Type\": \"Nested Loop\", \"Join Type\": \"Inner\", \"Plan Rows\": 1, \"Actual Rows\": {}, \"Actual Loops\": 1, \"Actual Total Time\": {}, \"Plans\": [",
+            1000 + i,
+            (depth - i) as f64 * 0.01
+        ));
+    }
+    text.push_str("{\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\", \"Plan Rows\": 1, \"Actual Rows\": 1, \"Actual Loops\": 1, \"Actual Total Time\": 0.01}");
+    for _ in 0..depth {
+        text.push_str("]}");
+    }
+    text.push_str(", \"Execution Time\": 100.0}]");
+    text
+}
+
+fn deep_text_plan(depth: usize) -> String {
+    let mut text = String::new();
+    for i in 0..=depth {
+        // As psql prints it: a child's arrow sits two columns right of its parent's text.
+        let indent = if i == 0 { String::new() } else { " ".repeat(2 + 6 * (i - 1)) + "->  " };
+        let node = if i == depth { "Seq Scan on t" } else { "Nested Loop" };
+        text.push_str(&format!("{indent}{node}  (cost=0.00..1.00 rows=1 width=4) (actual time=0.001..0.010 rows={} loops=1)\n", 1000 + i));
+    }
+    text
+}
+
+#[test]
+fn plans_thousands_of_levels_deep() {
+    // A text plan's indentation grows with depth: 10,000 levels is 300 MB of text,
+    // so the text case stops at 2,000 levels (12 MB); the JSON case goes to 10,000.
+    for (name, text, depth) in [("deep.json", deep_json_plan(10_000), 10_000), ("deep.txt", deep_text_plan(2_000), 2_000)] {
+        let report = analyze_small_stack(vec![Input::new(InputKind::Plan, name, text)]);
+        assert!(report.inputs[0].ok, "{name}: {:?}", report.notes);
+        assert_eq!(report.inputs[0].nodes, depth + 1, "{name}");
+        assert_eq!(report.plans[0].nodes.last().map(|n| n.depth), Some(depth));
+    }
+}
+
+#[test]
+fn garbage_is_a_note_not_a_crash() {
+    let cases: Vec<(&str, InputKind, String)> = vec![
+        ("empty", InputKind::Plan, String::new()),
+        ("spaces", InputKind::Plan, "   \n\t\n".into()),
+        ("prose", InputKind::Plan, "Hello, this is not a plan.\nNeither is this.".into()),
+        ("nul", InputKind::Plan, "Seq Scan on t\0\0".into()),
+        ("binary", InputKind::Plan, (0u8..=255).cycle().take(4096).map(|b| char::from(b)).collect()),
+        ("broken json", InputKind::Plan, "[{\"Plan\": {\"Node Type\": \"Seq Scan\", ".into()),
+        ("json array of numbers", InputKind::Plan, "[1, 2, 3]".into()),
+        ("deep non-plan json", InputKind::Plan, format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
+        ("unterminated sql", InputKind::Schema, "CREATE TABLE t (a text DEFAULT 'oops".into()),
+        ("dollar quote", InputKind::Migration, "DO $x$ BEGIN RAISE NOTICE 'never closed';".into()),
+        ("nested comment", InputKind::Query, "/* /* */ SELECT 1".into()),
+    ];
+    for (name, kind, text) in cases {
+        let report = analyze_small_stack(vec![Input::new(kind, name, text)]);
+        assert_eq!(report.inputs.len(), 1, "{name}");
+        if kind == InputKind::Plan {
+            assert!(!report.inputs[0].ok && !report.notes.is_empty(), "{name} should be refused with a note");
+        }
+    }
+}
+
+#[test]
+fn huge_lines_and_statements() {
+    // A 5 MB single line of SQL, and a statement of 100,000 tokens.
+    let long_literal = format!("SELECT '{}' AS x;", "a".repeat(5 * 1024 * 1024));
+    let many_tokens = format!("SELECT {} FROM t;", (0..50_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(", "));
+    let deep_parens = format!("SELECT {}1{} FROM t;", "(".repeat(5_000), ")".repeat(5_000));
+    for (name, text) in [("long line", long_literal), ("many tokens", many_tokens), ("deep parens", deep_parens)] {
+        let report = analyze_small_stack(vec![Input::new(InputKind::Query, name, text)]);
+        assert_eq!(report.inputs[0].statements, 1, "{name}");
+    }
+    // A 5 MB single-line JSON plan.
+    let wide = format!(
+        "[{{\"Plan\": {{\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\", \"Filter\": \"{}\"}}}}]",
+        "(a = 1) AND ".repeat(400_000)
+    );
+    let report = analyze_small_stack(vec![Input::new(InputKind::Plan, "wide", wide)]);
+    assert!(report.inputs[0].ok, "{:?}", report.notes);
+}
+
+#[test]
+fn one_bad_input_does_not_sink_the_others() {
+    let good = std::fs::read_to_string(format!("{}/../../tests/scenarios/seq-scan-orders-status.json", env!("CARGO_MANIFEST_DIR"))).expect("scenario");
+    let report = analyze_small_stack(vec![
+        Input::new(InputKind::Plan, "bad", "not a plan".to_owned()),
+        Input::new(InputKind::Plan, "good", good),
+    ]);
+    assert!(!report.inputs[0].ok && report.inputs[1].ok);
+    assert!(report.findings.iter().any(|f| f.rule == "seq-scan-selective-filter" && f.location.input == 1));
+}
