@@ -1,417 +1,248 @@
-//! The page. It renders the core's [`Report`] as it is: every word of a finding comes
-//! from the core; this module only adds section labels.
-//!
-//! User input only ever reaches the DOM as text nodes and attribute values.
+//! The page: header, routes, and the glue between the state, the worker, the address
+//! bar and localStorage.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use pgsight_core::plan::PlanFormat;
-use pgsight_core::report::{Action as FixAction, InputSummary, Note, NoteLevel};
-use pgsight_core::{Finding, Report, Severity};
-use web_sys::HtmlTextAreaElement;
+use pgsight_core::share::{decode, DEFAULT_MAX_DECODED_BYTES};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{Action, State, DEBOUNCE_MS};
+use crate::components::inputs::InputPanel;
+use crate::components::menus::{ExamplesMenu, ExportMenu, RecentMenu, ShareMenu};
+use crate::components::results::ResultsPanel;
+use crate::components::rules::{RulePage, RulesIndex};
+use crate::components::ReportRef;
+use crate::dom;
+use crate::examples::Example;
+use crate::recent::{self, Entry, STORAGE_KEY};
+use crate::route::Route;
+use crate::state::{Action, Inputs, Source, State, DEBOUNCE_MS};
+use crate::worker_client::{Event, WorkerClient};
+
+/// Starts the app (the page binary's `main`).
+pub fn start() {
+    dom::register_service_worker();
+    yew::Renderer::<App>::new().render();
+}
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State::new(format!("{:x}", dom::now_ms() as u64)));
+    let route = use_state(|| Route::parse(&dom::hash()));
+    let share_error = use_state(|| None::<String>);
+    let recent = use_state(|| Rc::new(recent::parse(dom::storage_get(STORAGE_KEY).as_deref())));
+
+    // The worker, started once; its replies go to the reducer.
+    let client = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            WorkerClient::new(move |event| match event {
+                Event::Reply(reply) => dispatcher.dispatch(Action::Reply(reply)),
+                Event::Crashed(message) => dispatcher.dispatch(Action::WorkerCrashed(message)),
+            })
+        })
+    };
+
+    // Send the request the reducer put in flight.
+    {
+        let client = client.clone();
+        let request = state.in_flight.clone();
+        use_effect_with(state.in_flight.as_ref().map(|r| r.id), move |_| {
+            if let Some(request) = request {
+                client.post(request.to_json());
+            }
+        });
+    }
 
     // Debounce: a new edit replaces (and so cancels) the previous timer.
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.edit, move |&edit| {
             let timer = Timeout::new(DEBOUNCE_MS, move || {
-                dispatcher.dispatch(Action::Analyze(edit))
+                dispatcher.dispatch(Action::Debounced(edit))
             });
             move || drop(timer)
         });
     }
 
-    let oninput = {
+    // Routes: the first one, then every hashchange. A share link loads its inputs.
+    {
+        let route = route.clone();
         let dispatcher = state.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatcher.dispatch(Action::Edit(area.value()));
+        let share_error = share_error.clone();
+        use_effect_with((), move |_| {
+            let open: Rc<dyn Fn(&Route)> = Rc::new(move |r: &Route| {
+                if let Route::Share(payload) = r {
+                    match decode(payload, DEFAULT_MAX_DECODED_BYTES) {
+                        Ok(inputs) => {
+                            share_error.set(None);
+                            dispatcher
+                                .dispatch(Action::Load(Inputs::from_shared(inputs), Source::Share));
+                        }
+                        Err(e) => share_error.set(Some(e.to_string())),
+                    }
+                }
+            });
+            open(&route);
+            let on_hash = {
+                let open = open.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    let r = Route::parse(&dom::hash());
+                    open(&r);
+                    route.set(r);
+                })
+            };
+            let window = dom::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    on_hash.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        on_hash.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(on_hash);
+            }
+        });
+    }
+
+    // Once the inputs of a share link are edited, the address no longer describes them.
+    {
+        let route = route.clone();
+        use_effect_with((state.edit, state.shared_at), move |(edit, shared_at)| {
+            if matches!(*route, Route::Share(_)) && *shared_at != Some(*edit) {
+                dom::replace_hash(&Route::Home.href());
+                route.set(Route::Home);
+            }
+        });
+    }
+
+    // A docs page takes the focus to its title, for keyboard and screen-reader users.
+    use_effect_with((*route).clone(), |route| {
+        if !route.is_analyzer() {
+            if let Some(w) = dom::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            dom::focus("page-title");
+        }
+    });
+
+    // Keep the analysis in the recent list once it is done.
+    {
+        let recent = recent.clone();
+        let state = state.clone();
+        use_effect_with(state.analyzed, move |analyzed| {
+            if *analyzed == Some(state.edit) && !state.inputs.is_empty() && state.failure.is_none()
+            {
+                let inputs = state.inputs.to_shared();
+                let entry = Entry {
+                    id: state.doc.to_string(),
+                    title: recent::title(state.report.as_deref(), &inputs),
+                    time: dom::now_ms(),
+                    inputs,
+                };
+                let mut list = (**recent).clone();
+                if recent::upsert(&mut list, entry) {
+                    dom::storage_set(STORAGE_KEY, &recent::to_json(&list));
+                    recent.set(Rc::new(list));
+                }
+            }
+        });
+    }
+
+    let go_home = {
+        let route = route.clone();
+        move || {
+            if !route.is_analyzer() {
+                dom::replace_hash(&Route::Home.href());
+                route.set(Route::Home);
+            }
+        }
+    };
+    let on_example = {
+        let dispatcher = state.dispatcher();
+        let go_home = go_home.clone();
+        Callback::from(move |example: &'static Example| {
+            go_home();
+            let inputs = Inputs {
+                plan: example.text.into(),
+                ..Inputs::default()
+            };
+            dispatcher.dispatch(Action::Load(inputs, Source::Example));
         })
     };
-    let onexample = {
+    let on_open_recent = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::LoadExample))
+        let go_home = go_home.clone();
+        Callback::from(move |entry: Entry| {
+            go_home();
+            dispatcher.dispatch(Action::Load(
+                Inputs::from_shared(entry.inputs),
+                Source::Recent(entry.id),
+            ));
+        })
     };
-    let onclear = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear))
+    let on_clear_recent = {
+        let recent = recent.clone();
+        Callback::from(move |()| {
+            dom::storage_remove(STORAGE_KEY);
+            recent.set(Rc::new(Vec::new()));
+        })
     };
 
+    let report = state.report.clone().map(ReportRef);
     html! {
         <div class="app">
             <header class="topbar">
-                <div class="brand">
-                    <span class="logo" aria-hidden="true">{ "◆" }</span>
+                <a class="brand" href={Route::Home.href()} aria-label="pgsight, the analyzer">
+                    <img class="logo" src="icons/icon.svg" alt="" width="22" height="22" />
                     <span class="name">{ "pgsight" }</span>
-                </div>
-                <p class="tagline">{ "PostgreSQL EXPLAIN diagnosis that runs entirely in your browser" }</p>
-                <span class="privacy" title="The plan is analyzed by WebAssembly in this tab; nothing is uploaded.">
+                </a>
+                <p class="tagline">{ "PostgreSQL plans, diagnosed in your browser" }</p>
+                <nav class="actions" aria-label="Tools">
+                    <ExamplesMenu on_load={on_example.clone()} />
+                    <RecentMenu entries={(*recent).clone()} on_open={on_open_recent} on_clear={on_clear_recent} />
+                    <a class={classes!("button", "ghost", matches!(*route, Route::Rules | Route::Rule(_)).then_some("current"))}
+                        href={Route::Rules.href()} data-testid="rules-link">{ "Rules" }</a>
+                    <span class="divider" aria-hidden="true" />
+                    <ExportMenu report={report} />
+                    <ShareMenu inputs={state.inputs.clone()} />
+                </nav>
+                <span class="privacy" title="The inputs are analyzed by WebAssembly in this tab. Nothing is uploaded.">
+                    <span class="lock" aria-hidden="true" />
                     { "Local only" }
                 </span>
             </header>
-            <main class="layout">
-                <section class="panel input-panel">
-                    <div class="panel-head">
-                        <label for="plan-input" class="panel-title">{ "Plan" }</label>
-                        <div class="actions">
-                            <button type="button" class="button" data-testid="load-example" onclick={onexample}>
-                                { "Load example" }
-                            </button>
-                            <button type="button" class="button ghost" data-testid="clear"
-                                onclick={onclear} disabled={state.text.is_empty()}>
-                                { "Clear" }
-                            </button>
-                        </div>
-                    </div>
-                    <textarea
-                        id="plan-input"
-                        data-testid="plan-input"
-                        class="plan-input"
-                        spellcheck="false"
-                        autocomplete="off"
-                        placeholder="Paste the output of EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) or plain EXPLAIN ANALYZE text here."
-                        value={state.text.clone()}
-                        {oninput}
-                    />
-                    <StatusLine state={state.clone()} />
-                </section>
-                <section class="panel results-panel" aria-live="polite" aria-busy={state.pending().to_string()}>
-                    <ReportView state={state.clone()} />
-                </section>
-            </main>
+            if let Some(error) = (*share_error).clone() {
+                <div class="banner error" role="alert" data-testid="share-error">
+                    { format!("This share link could not be opened: {error}.") }
+                </div>
+            }
+            { match &*route {
+                Route::Home | Route::Share(_) => html! {
+                    <main class="workspace" id="main">
+                        <InputPanel state={state.clone()} />
+                        <ResultsPanel state={state.clone()} on_example={on_example} />
+                    </main>
+                },
+                Route::Rules => html! { <main class="docs-main" id="main"><RulesIndex /></main> },
+                Route::Rule(id) => html! { <main class="docs-main" id="main"><RulePage id={id.clone()} /></main> },
+                Route::NotFound(_) => html! {
+                    <main class="docs-main" id="main">
+                        <article class="doc">
+                            <h1 id="page-title" tabindex="-1">{ "Page not found" }</h1>
+                            <p><a href={Route::Home.href()}>{ "Back to the analyzer" }</a></p>
+                        </article>
+                    </main>
+                },
+            } }
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct StateProps {
-    state: UseReducerHandle<State>,
-}
-
-#[component]
-fn StatusLine(props: &StateProps) -> Html {
-    let state = &props.state;
-    let text = if state.text.trim().is_empty() {
-        "Nothing to analyze yet.".to_owned()
-    } else if state.pending() {
-        "Analyzing…".to_owned()
-    } else {
-        match state.report.as_ref().map(|r| summary(&r.inputs)) {
-            Some(text) if !text.is_empty() => text,
-            _ => "Could not read the plan.".to_owned(),
-        }
-    };
-    html! { <p class="status" data-testid="status">{ text }</p> }
-}
-
-/// `Read JSON: 1 plan, 3 nodes.` from the input summaries.
-fn summary(inputs: &[InputSummary]) -> String {
-    inputs
-        .iter()
-        .filter(|i| i.ok)
-        .map(|i| {
-            let format = match i.format {
-                Some(PlanFormat::Json) => "JSON",
-                Some(PlanFormat::Text) => "text",
-                None => "input",
-            };
-            format!(
-                "Read {format}: {}, {}.",
-                plural(i.plans, "plan"),
-                plural(i.nodes, "node")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-#[component]
-fn ReportView(props: &StateProps) -> Html {
-    let Some(report) = props.state.report.clone() else {
-        return html! {
-            <div class="empty">
-                <h2>{ "Findings" }</h2>
-                <p>{ "Paste a plan on the left, or load the example, to see what slows it down and how to fix it." }</p>
-            </div>
-        };
-    };
-    let count = report.findings.len();
-    html! {
-        <>
-            <div class="panel-head">
-                <h2 class="panel-title">{ "Findings" }</h2>
-                <span class="count" data-testid="finding-count">{ count }</span>
-            </div>
-            if !report.notes.is_empty() {
-                <ul class="notes">
-                    for note in report.notes.iter() {
-                        <NoteView note={note.clone()} />
-                    }
-                </ul>
-            }
-            if count == 0 && report_read_something(&report) {
-                <p class="empty-findings">{ "No rule matched this plan." }</p>
-            }
-            for (index, finding) in report.findings.iter().enumerate() {
-                <FindingView key={index} finding={Rc::new(finding.clone())} />
-            }
-        </>
-    }
-}
-
-fn report_read_something(report: &Report) -> bool {
-    report.inputs.iter().any(|i| i.ok)
-}
-
-#[derive(Properties, PartialEq)]
-struct NoteProps {
-    note: Note,
-}
-
-#[component]
-fn NoteView(props: &NoteProps) -> Html {
-    let note = &props.note;
-    let level = note_level(note.level);
-    html! {
-        <li class={classes!("note", format!("level-{level}"))} data-testid="note" data-level={level}>
-            <span class="badge">{ level }</span>
-            <span class="note-message">{ note.message.clone() }</span>
-            if let Some(at) = position(note.line, note.column) {
-                <span class="note-position" data-testid="note-position">{ at }</span>
-            }
-        </li>
-    }
-}
-
-fn note_level(level: NoteLevel) -> &'static str {
-    match level {
-        NoteLevel::Info => "info",
-        NoteLevel::Warning => "warning",
-        NoteLevel::Error => "error",
-    }
-}
-
-/// `line 3, column 7`, `line 3`, or nothing.
-fn position(line: Option<u32>, column: Option<u32>) -> Option<String> {
-    match (line, column) {
-        (Some(l), Some(c)) => Some(format!("line {l}, column {c}")),
-        (Some(l), None) => Some(format!("line {l}")),
-        _ => None,
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FindingProps {
-    finding: Rc<Finding>,
-}
-
-#[component]
-fn FindingView(props: &FindingProps) -> Html {
-    let f = &props.finding;
-    let severity = f.severity.as_str();
-    let location = f
-        .location
-        .node_label
-        .clone()
-        .map(|label| match f.location.line {
-            Some(line) => format!("{label} · line {line}"),
-            None => label,
-        });
-    html! {
-        <article class={classes!("finding", severity_class(f.severity))}
-            data-testid="finding" data-rule={f.rule} data-severity={severity}>
-            <header class="finding-head">
-                <span class="badge severity">{ severity }</span>
-                <code class="rule-id">{ f.rule }</code>
-                <span class="category">{ f.category.as_str() }</span>
-            </header>
-            <h3 class="finding-title">{ f.title.clone() }</h3>
-            if let Some(location) = location {
-                <p class="location">{ location }</p>
-            }
-            <p class="message">{ f.message.clone() }</p>
-            if !f.evidence.is_empty() {
-                <dl class="evidence">
-                    for e in f.evidence.iter() {
-                        <div class="evidence-row">
-                            <dt>{ e.label.clone() }</dt>
-                            <dd>{ e.value.clone() }</dd>
-                        </div>
-                    }
-                </dl>
-            }
-            <div class="parts">
-                <ActionPart label="Fix" class="fix" action={f.fix.clone()} />
-                <TextPart label="Impact" class="impact" text={f.impact.text.clone()} />
-                <TextPart label="Risk" class="risk" text={f.risk.clone()} />
-                <ActionPart label="Rollback" class="rollback" action={f.rollback.clone()} />
-            </div>
-        </article>
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "sev-info",
-        Severity::Warning => "sev-warning",
-        Severity::Error => "sev-error",
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct TextPartProps {
-    label: AttrValue,
-    class: AttrValue,
-    text: AttrValue,
-}
-
-#[component]
-fn TextPart(props: &TextPartProps) -> Html {
-    if props.text.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class={classes!("part", props.class.clone())} data-part={props.class.clone()}>
-            <h4>{ props.label.clone() }</h4>
-            <p>{ props.text.clone() }</p>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ActionPartProps {
-    label: AttrValue,
-    class: AttrValue,
-    action: FixAction,
-}
-
-#[component]
-fn ActionPart(props: &ActionPartProps) -> Html {
-    let action = &props.action;
-    if action.text.is_empty() && action.sql.is_none() {
-        return html! {};
-    }
-    html! {
-        <section class={classes!("part", props.class.clone())} data-part={props.class.clone()}>
-            <h4>{ props.label.clone() }</h4>
-            if !action.text.is_empty() {
-                <p>{ action.text.clone() }</p>
-            }
-            if let Some(sql) = action.sql.clone() {
-                <SqlBlock sql={sql} />
-            }
-        </section>
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum CopyStatus {
-    Idle,
-    Copied,
-    Failed,
-}
-
-#[derive(Properties, PartialEq)]
-struct SqlBlockProps {
-    sql: AttrValue,
-}
-
-#[component]
-fn SqlBlock(props: &SqlBlockProps) -> Html {
-    let status = use_state(|| CopyStatus::Idle);
-
-    // Back to "Copy" a little after a copy.
-    {
-        let status = status.clone();
-        use_effect_with(*status, move |current| {
-            let timer = (*current != CopyStatus::Idle)
-                .then(|| Timeout::new(1_500, move || status.set(CopyStatus::Idle)));
-            move || drop(timer)
-        });
-    }
-
-    let onclick = {
-        let status = status.clone();
-        let sql = props.sql.clone();
-        Callback::from(move |_: MouseEvent| copy_to_clipboard(sql.to_string(), status.setter()))
-    };
-    let label = match *status {
-        CopyStatus::Idle => "Copy",
-        CopyStatus::Copied => "Copied",
-        CopyStatus::Failed => "Copy failed",
-    };
-    html! {
-        <div class="sql">
-            <div class="sql-bar">
-                <span class="sql-lang">{ "SQL" }</span>
-                <button type="button" class="button copy" data-testid="copy-sql" {onclick}>{ label }</button>
-            </div>
-            <pre><code class="language-sql">{ props.sql.clone() }</code></pre>
-        </div>
-    }
-}
-
-/// Writes `text` to the clipboard; reports the outcome through `status`.
-fn copy_to_clipboard(text: String, status: UseStateSetter<CopyStatus>) {
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-        status.set(CopyStatus::Failed);
-        return;
-    };
-    // Absent outside secure contexts.
-    if clipboard.is_undefined() {
-        status.set(CopyStatus::Failed);
-        return;
-    }
-    let promise = clipboard.write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        let outcome = match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => CopyStatus::Copied,
-            Err(_) => CopyStatus::Failed,
-        };
-        status.set(outcome);
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions() {
-        assert_eq!(
-            position(Some(3), Some(7)).as_deref(),
-            Some("line 3, column 7")
-        );
-        assert_eq!(position(Some(3), None).as_deref(), Some("line 3"));
-        assert_eq!(position(None, Some(7)), None);
-        assert_eq!(position(None, None), None);
-    }
-
-    #[test]
-    fn summary_of_the_example() {
-        let report = crate::state::analyze_plan(crate::state::EXAMPLE_PLAN);
-        assert_eq!(summary(&report.inputs), "Read JSON: 1 plan, 3 nodes.");
-    }
-
-    #[test]
-    fn summary_skips_unreadable_inputs() {
-        let report = crate::state::analyze_plan("not a plan");
-        assert_eq!(summary(&report.inputs), "");
     }
 }

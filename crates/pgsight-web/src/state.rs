@@ -1,70 +1,397 @@
-//! The page's state and its reducer. Plain Rust: no web-sys, so the tests run natively.
+//! The page's state and its reducer. Plain Rust, no DOM: the tests run natively.
 //!
-//! Every edit bumps `edit`; the view arms a debounce timer keyed on it that dispatches
-//! [`Action::Analyze`] with the edit number it was armed for. A stale timer (the user
-//! typed again since) finds a newer `edit` and does nothing.
+//! Analysis is asynchronous. Every edit bumps `edit`; the view arms a debounce timer
+//! that dispatches [`Action::Debounced`] with the edit it was armed for. If that is
+//! still the latest edit, the reducer puts a [`Request`] in `in_flight` and the view
+//! posts it to the worker. The worker's [`Reply`] carries the request's id: a reply
+//! for an older edit is dropped (the report shown is never older than it says, and
+//! never newer than the text). One request at a time: an edit whose timer fires while
+//! the worker is busy waits in `wanted` and goes out when the reply comes back.
 
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
-use pgsight_core::{Config, Input, InputKind, Report};
-use yew::Reducible;
+use pgsight_core::rules::Category;
+use pgsight_core::share::SharedInputs;
+use pgsight_core::{Finding, InputKind, Report, Severity};
+use yew::{AttrValue, Reducible};
 
-/// A real `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)` from PostgreSQL 15.
-pub const EXAMPLE_PLAN: &str = include_str!("../../../web/examples/orders-seq-scan.json");
+use crate::protocol::{Reply, Request, WireInput};
 
-/// Quiet time after the last keystroke before the plan is analyzed.
+/// Quiet time after the last keystroke before the inputs are analyzed.
 pub const DEBOUNCE_MS: u32 = 250;
+/// Findings shown at first, and added by "Show more".
+pub const FINDINGS_PAGE: usize = 50;
 
-/// Input name the core uses in its notes.
-const INPUT_NAME: &str = "plan";
+/// The three inputs, as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Slot {
+    #[default]
+    Plan,
+    Schema,
+    Sql,
+}
+
+impl Slot {
+    pub const ALL: [Slot; 3] = [Slot::Plan, Slot::Schema, Slot::Sql];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Slot::Plan => "Plan",
+            Slot::Schema => "Schema",
+            Slot::Sql => "SQL",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Slot::Plan => "plan",
+            Slot::Schema => "schema",
+            Slot::Sql => "sql",
+        }
+    }
+
+    /// The tab an input of the report came from.
+    pub fn of_kind(kind: InputKind) -> Slot {
+        match kind {
+            InputKind::Plan => Slot::Plan,
+            InputKind::Schema => Slot::Schema,
+            InputKind::Migration | InputKind::Query => Slot::Sql,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inputs {
+    pub plan: AttrValue,
+    pub schema: AttrValue,
+    pub sql: AttrValue,
+    /// The SQL tab holds a migration rather than queries.
+    pub sql_is_migration: bool,
+}
+
+impl Inputs {
+    pub fn text(&self, slot: Slot) -> &AttrValue {
+        match slot {
+            Slot::Plan => &self.plan,
+            Slot::Schema => &self.schema,
+            Slot::Sql => &self.sql,
+        }
+    }
+
+    fn set(&mut self, slot: Slot, text: AttrValue) {
+        match slot {
+            Slot::Plan => self.plan = text,
+            Slot::Schema => self.schema = text,
+            Slot::Sql => self.sql = text,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Slot::ALL.iter().all(|s| self.text(*s).trim().is_empty())
+    }
+
+    /// The kind of the SQL input.
+    pub fn sql_kind(&self) -> InputKind {
+        if self.sql_is_migration {
+            InputKind::Migration
+        } else {
+            InputKind::Query
+        }
+    }
+
+    /// The non-empty inputs, as the worker takes them.
+    pub fn wire(&self) -> Vec<WireInput> {
+        let mut out = Vec::new();
+        let mut push = |kind: InputKind, name: &str, text: &AttrValue| {
+            if !text.trim().is_empty() {
+                out.push(WireInput {
+                    kind,
+                    name: name.to_owned(),
+                    text: text.to_string(),
+                });
+            }
+        };
+        push(InputKind::Plan, "plan", &self.plan);
+        push(InputKind::Schema, "schema", &self.schema);
+        let sql_name = if self.sql_is_migration {
+            "migration"
+        } else {
+            "queries"
+        };
+        push(self.sql_kind(), sql_name, &self.sql);
+        out
+    }
+
+    pub fn to_shared(&self) -> SharedInputs {
+        SharedInputs {
+            plan: self.plan.to_string(),
+            compare_plan: String::new(),
+            schema: self.schema.to_string(),
+            sql: self.sql.to_string(),
+            sql_is_migration: self.sql_is_migration,
+        }
+    }
+
+    pub fn from_shared(shared: SharedInputs) -> Self {
+        Self {
+            plan: shared.plan.into(),
+            schema: shared.schema.into(),
+            sql: shared.sql.into(),
+            sql_is_migration: shared.sql_is_migration,
+        }
+    }
+
+    /// The slot to show first: the first that has text.
+    pub fn first_filled(&self) -> Slot {
+        Slot::ALL
+            .into_iter()
+            .find(|s| !self.text(*s).trim().is_empty())
+            .unwrap_or(Slot::Plan)
+    }
+}
+
+/// Which findings the list hides.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    pub hidden_severities: HashSet<Severity>,
+    pub hidden_categories: HashSet<Category>,
+}
+
+impl Filters {
+    pub fn shows(&self, f: &Finding) -> bool {
+        !self.hidden_severities.contains(&f.severity)
+            && !self.hidden_categories.contains(&f.category)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hidden_severities.is_empty() && self.hidden_categories.is_empty()
+    }
+}
+
+/// What a finding (or a click) points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A node of `report.plans[plan]`.
+    Node { plan: usize, node: usize },
+    /// A position in one of the inputs.
+    Line {
+        slot: Slot,
+        line: u32,
+        column: Option<u32>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    /// Index into the report's findings.
+    pub finding: Option<usize>,
+    pub target: Option<Target>,
+    /// Bumped on every selection, so that selecting the same thing again scrolls to
+    /// it again.
+    pub seq: u64,
+}
+
+/// Where loaded inputs came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Example,
+    Share,
+    /// A recent analysis, by its entry id: edits keep updating that entry.
+    Recent(String),
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
-    /// The textarea's content.
-    pub text: String,
-    /// Bumped on every change to `text`.
+    pub inputs: Inputs,
+    /// Bumped on every change to the inputs.
     pub edit: u64,
-    /// The edit `report` was computed for, if any.
+    /// The edit `report` describes, once analyzed.
     pub analyzed: Option<u64>,
-    /// The core's report on `text` as of edit `analyzed`; `None` when there was nothing
-    /// to analyze.
     pub report: Option<Rc<Report>>,
+    /// How long the worker took for `report`.
+    pub elapsed_ms: Option<f64>,
+    /// The worker could not analyze the latest inputs.
+    pub failure: Option<String>,
+    /// The request the worker is working on.
+    pub in_flight: Option<Rc<Request>>,
+    /// An edit whose debounce fired while the worker was busy.
+    pub wanted: Option<u64>,
+    pub tab: Slot,
+    pub filters: Filters,
+    pub selection: Selection,
+    /// Findings the list renders (the rest behind "Show more").
+    pub shown: usize,
+    /// Prefix of document ids: unique per page load.
+    pub session: AttrValue,
+    /// The recent-analyses entry the current inputs belong to.
+    pub doc: AttrValue,
+    /// The edit a share link was opened at (the address bar still shows it).
+    pub shared_at: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// The user changed the text.
-    Edit(String),
-    /// Fill in the bundled example and analyze it at once.
-    LoadExample,
-    /// Empty the input.
+    /// The user changed an input.
+    Edit(Slot, String),
+    /// The SQL tab's toggle: migration or queries.
+    SetMigration(bool),
+    /// Replace every input and analyze at once.
+    Load(Inputs, Source),
+    /// Empty every input.
     Clear,
     /// The debounce timer armed for this edit fired.
-    Analyze(u64),
+    Debounced(u64),
+    /// The worker answered.
+    Reply(Reply),
+    /// The worker died (a panic in the engine); it is being restarted.
+    WorkerCrashed(String),
+    SelectTab(Slot),
+    ToggleSeverity(Severity),
+    ToggleCategory(Category),
+    ClearFilters,
+    SelectFinding(usize),
+    SelectNode {
+        plan: usize,
+        node: usize,
+    },
+    SelectLine {
+        slot: Slot,
+        line: u32,
+        column: Option<u32>,
+    },
+    ShowMore,
 }
 
 impl State {
-    /// True while the shown report does not describe the current text.
-    pub fn pending(&self) -> bool {
-        self.analyzed != Some(self.edit)
-    }
-
-    fn with_text(&self, text: String) -> Self {
+    pub fn new(session: impl Into<AttrValue>) -> Self {
+        let session = session.into();
         Self {
-            text,
-            edit: self.edit + 1,
-            analyzed: self.analyzed,
-            report: self.report.clone(),
+            doc: format!("{session}-0").into(),
+            session,
+            shown: FINDINGS_PAGE,
+            ..Self::default()
         }
     }
 
-    fn analyzed_now(mut self) -> Self {
-        self.report = if self.text.trim().is_empty() {
-            None
-        } else {
-            Some(Rc::new(analyze_plan(&self.text)))
+    /// True while the report shown does not describe the inputs.
+    pub fn pending(&self) -> bool {
+        !self.inputs.is_empty() && self.analyzed != Some(self.edit)
+    }
+
+    fn edited(&self, inputs: Inputs) -> Self {
+        Self {
+            inputs,
+            edit: self.edit + 1,
+            ..self.clone()
+        }
+    }
+
+    fn new_document(mut self, source: Option<&Source>) -> Self {
+        self.doc = match source {
+            Some(Source::Recent(id)) => id.clone().into(),
+            _ => format!("{}-{}", self.session, self.edit).into(),
         };
-        self.analyzed = Some(self.edit);
+        self.shared_at = matches!(source, Some(Source::Share)).then_some(self.edit);
+        self.selection = Selection {
+            seq: self.selection.seq + 1,
+            ..Selection::default()
+        };
+        self.tab = self.inputs.first_filled();
+        self
+    }
+
+    /// Starts analyzing the current edit, or queues it if the worker is busy.
+    fn request_analysis(mut self) -> Self {
+        if self.analyzed == Some(self.edit) {
+            return self;
+        }
+        if self.inputs.is_empty() {
+            self.report = None;
+            self.failure = None;
+            self.elapsed_ms = None;
+            self.analyzed = Some(self.edit);
+            self.wanted = None;
+            return self;
+        }
+        if self.in_flight.is_some() {
+            self.wanted = Some(self.edit);
+        } else {
+            self.wanted = None;
+            self.in_flight = Some(Rc::new(Request {
+                id: self.edit,
+                inputs: self.inputs.wire(),
+            }));
+        }
+        self
+    }
+
+    fn replied(mut self, reply: Reply) -> Self {
+        let Some(id) = reply.id else {
+            return self;
+        };
+        if self.in_flight.as_ref().is_some_and(|r| r.id == id) {
+            self.in_flight = None;
+        }
+        if id == self.edit {
+            match reply.report {
+                Some(report) => {
+                    self.report = Some(Rc::new(report));
+                    self.failure = None;
+                    self.elapsed_ms = reply.elapsed_ms;
+                }
+                None => {
+                    self.failure = Some(
+                        reply
+                            .error
+                            .unwrap_or_else(|| "the analysis failed".to_owned()),
+                    )
+                }
+            }
+            self.analyzed = Some(id);
+            self.shown = FINDINGS_PAGE;
+            self.selection = Selection {
+                seq: self.selection.seq + 1,
+                ..Selection::default()
+            };
+        }
+        self.send_wanted()
+    }
+
+    fn send_wanted(mut self) -> Self {
+        match self.wanted {
+            Some(w) if w == self.edit && self.in_flight.is_none() => self.request_analysis(),
+            Some(w) if w != self.edit => {
+                self.wanted = None;
+                self
+            }
+            _ => self,
+        }
+    }
+
+    fn select(mut self, finding: Option<usize>, target: Option<Target>) -> Self {
+        if let Some(Target::Line { slot, .. }) = &target {
+            self.tab = *slot;
+        }
+        if let Some(i) = finding {
+            if let Some(f) = self.report.as_ref().and_then(|r| r.findings.get(i)) {
+                if !self.filters.shows(f) {
+                    self.filters = Filters::default();
+                }
+            }
+            let position = self.report.as_ref().map_or(0, |r| {
+                visible_findings(r, &self.filters)
+                    .iter()
+                    .position(|&x| x == i)
+                    .unwrap_or(0)
+            });
+            self.shown = self.shown.max(position + 1);
+        }
+        self.selection = Selection {
+            finding,
+            target,
+            seq: self.selection.seq + 1,
+        };
         self
     }
 }
@@ -73,31 +400,236 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::Edit(text) if text == self.text => self,
-            Action::Edit(text) => Rc::new(self.with_text(text)),
-            Action::LoadExample => Rc::new(self.with_text(EXAMPLE_PLAN.to_owned()).analyzed_now()),
-            Action::Clear => Rc::new(self.with_text(String::new()).analyzed_now()),
-            Action::Analyze(edit) if edit != self.edit || self.analyzed == Some(edit) => self,
-            Action::Analyze(_) => Rc::new((*self).clone().analyzed_now()),
-        }
+        let next = match action {
+            Action::Edit(slot, text) if self.inputs.text(slot).as_str() == text => return self,
+            Action::Edit(slot, text) => {
+                let mut inputs = self.inputs.clone();
+                inputs.set(slot, text.into());
+                self.edited(inputs)
+            }
+            Action::SetMigration(on) if on == self.inputs.sql_is_migration => return self,
+            Action::SetMigration(on) => self.edited(Inputs {
+                sql_is_migration: on,
+                ..self.inputs.clone()
+            }),
+            Action::Load(inputs, source) => self
+                .edited(inputs)
+                .new_document(Some(&source))
+                .request_analysis(),
+            Action::Clear => self
+                .edited(Inputs::default())
+                .new_document(None)
+                .request_analysis(),
+            Action::Debounced(edit) if edit != self.edit => return self,
+            Action::Debounced(_) => {
+                let next = (*self).clone().request_analysis();
+                if next == *self {
+                    return self;
+                }
+                next
+            }
+            Action::Reply(reply) if reply.ready || reply.id.is_none() => return self,
+            Action::Reply(reply) => (*self).clone().replied(reply),
+            Action::WorkerCrashed(message) => {
+                let mut next = (*self).clone();
+                if let Some(lost) = next.in_flight.take() {
+                    if lost.id == next.edit {
+                        next.failure = Some(message);
+                        next.analyzed = Some(lost.id);
+                    }
+                }
+                next.send_wanted()
+            }
+            Action::SelectTab(slot) if slot == self.tab => return self,
+            Action::SelectTab(slot) => Self {
+                tab: slot,
+                ..(*self).clone()
+            },
+            Action::ToggleSeverity(severity) => {
+                let mut next = (*self).clone();
+                if !next.filters.hidden_severities.remove(&severity) {
+                    next.filters.hidden_severities.insert(severity);
+                }
+                next
+            }
+            Action::ToggleCategory(category) => {
+                let mut next = (*self).clone();
+                if !next.filters.hidden_categories.remove(&category) {
+                    next.filters.hidden_categories.insert(category);
+                }
+                next
+            }
+            Action::ClearFilters => Self {
+                filters: Filters::default(),
+                ..(*self).clone()
+            },
+            Action::SelectFinding(index) => {
+                let target = self
+                    .report
+                    .as_ref()
+                    .and_then(|r| r.findings.get(index).and_then(|f| target_of(r, f)));
+                (*self).clone().select(Some(index), target)
+            }
+            Action::SelectNode { plan, node } => {
+                let first = self.report.as_ref().and_then(|r| {
+                    findings_at_node(r, plan, node)
+                        .into_iter()
+                        .find(|&i| self.filters.shows(&r.findings[i]))
+                });
+                (*self)
+                    .clone()
+                    .select(first, Some(Target::Node { plan, node }))
+            }
+            Action::SelectLine { slot, line, column } => (*self)
+                .clone()
+                .select(None, Some(Target::Line { slot, line, column })),
+            Action::ShowMore => Self {
+                shown: self.shown + FINDINGS_PAGE,
+                ..(*self).clone()
+            },
+        };
+        Rc::new(next)
     }
 }
 
-/// Runs the core on one plan input with the default configuration.
-pub fn analyze_plan(text: &str) -> Report {
-    pgsight_core::analyze(
-        &[Input::new(InputKind::Plan, INPUT_NAME, text)],
-        &Config::default(),
-    )
+/// Where a finding points: a plan node (as an index into `report.plans`), else a line
+/// in the input it came from.
+pub fn target_of(report: &Report, f: &Finding) -> Option<Target> {
+    let loc = &f.location;
+    if let (Some(plan), Some(node)) = (loc.plan, loc.node) {
+        if let Some(p) = report
+            .plans
+            .iter()
+            .position(|v| v.input == loc.input && v.plan == plan)
+        {
+            if node < report.plans[p].nodes.len() {
+                return Some(Target::Node { plan: p, node });
+            }
+        }
+    }
+    let slot = Slot::of_kind(report.inputs.get(loc.input)?.kind);
+    loc.line.map(|line| Target::Line {
+        slot,
+        line,
+        column: loc.column,
+    })
+}
+
+/// Indices of the findings the filters let through, in the report's (ranked) order.
+pub fn visible_findings(report: &Report, filters: &Filters) -> Vec<usize> {
+    (0..report.findings.len())
+        .filter(|&i| filters.shows(&report.findings[i]))
+        .collect()
+}
+
+/// Findings at one node of `report.plans[plan]`, in ranked order.
+pub fn findings_at_node(report: &Report, plan: usize, node: usize) -> Vec<usize> {
+    let Some(view) = report.plans.get(plan) else {
+        return Vec::new();
+    };
+    (0..report.findings.len())
+        .filter(|&i| {
+            let loc = &report.findings[i].location;
+            loc.input == view.input && loc.plan == Some(view.plan) && loc.node == Some(node)
+        })
+        .collect()
+}
+
+/// For one plan: each node's findings (ranked order), for the tree's badges.
+pub fn findings_by_node(report: &Report, plan: usize) -> BTreeMap<usize, Vec<usize>> {
+    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let Some(view) = report.plans.get(plan) else {
+        return out;
+    };
+    for (i, f) in report.findings.iter().enumerate() {
+        let loc = &f.location;
+        if loc.input == view.input && loc.plan == Some(view.plan) {
+            if let Some(node) = loc.node {
+                out.entry(node).or_default().push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Findings per severity, most severe first (all three, zeros included).
+pub fn severity_counts(report: &Report) -> [(Severity, usize); 3] {
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    [
+        (Severity::Error, count(Severity::Error)),
+        (Severity::Warning, count(Severity::Warning)),
+        (Severity::Info, count(Severity::Info)),
+    ]
+}
+
+/// Findings per category, only the categories present.
+pub fn category_counts(report: &Report) -> Vec<(Category, usize)> {
+    [
+        Category::Plan,
+        Category::Query,
+        Category::Schema,
+        Category::Migration,
+    ]
+    .into_iter()
+    .map(|c| {
+        (
+            c,
+            report.findings.iter().filter(|f| f.category == c).count(),
+        )
+    })
+    .filter(|(_, n)| *n > 0)
+    .collect()
+}
+
+/// A note or finding position to mark in an input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub line: u32,
+    pub column: Option<u32>,
+    pub error: bool,
+    pub message: String,
+}
+
+/// The notes with a position in `slot`'s input.
+pub fn marks(report: &Report, slot: Slot) -> Vec<Mark> {
+    report
+        .notes
+        .iter()
+        .filter(|n| {
+            report
+                .inputs
+                .get(n.input)
+                .is_some_and(|i| Slot::of_kind(i.kind) == slot)
+        })
+        .filter_map(|n| {
+            Some(Mark {
+                line: n.line?,
+                column: n.column,
+                error: n.level == pgsight_core::report::NoteLevel::Error,
+                message: n.message.clone(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::examples::EXAMPLES;
+    use crate::protocol::handle;
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new("t"))
+    }
 
     fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
         state.reduce(action)
+    }
+
+    /// What the worker would answer to the request in flight.
+    fn answer(state: &State) -> Action {
+        let request = state.in_flight.as_ref().expect("a request in flight");
+        Action::Reply(Reply::from_json(&handle(&request.to_json(), || 0.0)).expect("reply"))
     }
 
     fn rules(state: &State) -> Vec<&'static str> {
@@ -108,124 +640,370 @@ mod tests {
             .unwrap_or_default()
     }
 
+    const PLAN: &str = EXAMPLES[0].text;
+
     #[test]
-    fn starts_empty_and_pending() {
-        let state = State::default();
-        assert!(state.text.is_empty());
-        assert!(state.report.is_none());
-        assert!(state.pending());
+    fn starts_empty_and_idle() {
+        let s = state();
+        assert!(s.inputs.is_empty());
+        assert!(!s.pending());
+        assert!(s.in_flight.is_none());
+        assert_eq!(s.tab, Slot::Plan);
     }
 
     #[test]
-    fn first_timer_on_empty_input_settles_without_a_report() {
-        let state = reduce(Rc::new(State::default()), Action::Analyze(0));
-        assert!(!state.pending());
-        assert!(state.report.is_none());
-    }
-
-    #[test]
-    fn edit_waits_for_the_timer_then_analyzes() {
-        let state = reduce(
-            Rc::new(State::default()),
-            Action::Edit(EXAMPLE_PLAN.to_owned()),
-        );
-        assert_eq!(state.edit, 1);
-        assert!(state.pending());
+    fn edit_waits_for_the_debounce_then_asks_the_worker() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, PLAN.into()));
+        assert_eq!(s.edit, 1);
+        assert!(s.pending());
         assert!(
-            state.report.is_none(),
-            "no analysis before the debounce fires"
+            s.in_flight.is_none(),
+            "nothing sent before the debounce fires"
         );
 
-        let state = reduce(state, Action::Analyze(1));
-        assert!(!state.pending());
+        let s = reduce(s, Action::Debounced(1));
+        let request = s.in_flight.clone().expect("request");
+        assert_eq!(request.id, 1);
+        assert_eq!(request.inputs.len(), 1);
+        assert_eq!(request.inputs[0].kind, InputKind::Plan);
+
+        let s = reduce(s.clone(), answer(&s));
+        assert!(!s.pending());
+        assert!(s.in_flight.is_none());
         assert!(
-            rules(&state).contains(&"seq-scan-selective-filter"),
+            rules(&s).contains(&"seq-scan-selective-filter"),
             "{:?}",
-            rules(&state)
+            rules(&s)
         );
     }
 
     #[test]
     fn stale_timer_is_ignored() {
-        let state = reduce(Rc::new(State::default()), Action::Edit("[".to_owned()));
-        let state = reduce(state, Action::Edit(EXAMPLE_PLAN.to_owned()));
-        let before = state.clone();
-        let state = reduce(state, Action::Analyze(1));
+        let s = reduce(state(), Action::Edit(Slot::Plan, "[".into()));
+        let s = reduce(s, Action::Edit(Slot::Plan, PLAN.into()));
+        let before = s.clone();
+        let s = reduce(s, Action::Debounced(1));
         assert!(
-            Rc::ptr_eq(&before, &state),
-            "timer for edit 1 must not analyze edit 2"
+            Rc::ptr_eq(&before, &s),
+            "the timer for edit 1 must not send edit 2"
         );
-        assert!(state.pending());
     }
 
     #[test]
-    fn repeated_timer_does_not_reanalyze() {
-        let state = reduce(
-            Rc::new(State::default()),
-            Action::Edit(EXAMPLE_PLAN.to_owned()),
+    fn stale_reply_is_dropped_and_the_latest_edit_follows() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, PLAN.into()));
+        let s = reduce(s, Action::Debounced(1));
+        let old = answer(&s);
+        // The user types on while the worker is busy; the next timer fires.
+        let s = reduce(s, Action::Edit(Slot::Plan, format!("{PLAN}\n")));
+        let s = reduce(s, Action::Debounced(2));
+        assert_eq!(
+            s.in_flight.as_ref().map(|r| r.id),
+            Some(1),
+            "one request at a time"
         );
-        let state = reduce(state, Action::Analyze(1));
-        let again = reduce(state.clone(), Action::Analyze(1));
-        assert!(Rc::ptr_eq(&state, &again));
-    }
+        assert_eq!(s.wanted, Some(2));
 
-    #[test]
-    fn unchanged_text_is_not_an_edit() {
-        let state = reduce(Rc::new(State::default()), Action::Edit("x".to_owned()));
-        let same = reduce(state.clone(), Action::Edit("x".to_owned()));
-        assert!(Rc::ptr_eq(&state, &same));
-    }
+        // The reply for edit 1 is dropped, and edit 2 goes out.
+        let s = reduce(s, old);
+        assert!(s.report.is_none(), "a report for older inputs is not shown");
+        assert!(s.pending());
+        assert_eq!(s.in_flight.as_ref().map(|r| r.id), Some(2));
+        assert_eq!(s.wanted, None);
 
-    #[test]
-    fn load_example_analyzes_at_once() {
-        let state = reduce(Rc::new(State::default()), Action::LoadExample);
-        assert_eq!(state.text, EXAMPLE_PLAN);
-        assert!(!state.pending());
-        assert!(
-            rules(&state).contains(&"seq-scan-selective-filter"),
-            "{:?}",
-            rules(&state)
-        );
-        let report = state.report.as_ref().expect("report");
-        assert!(report.notes.is_empty(), "{:?}", report.notes);
+        let s = reduce(s.clone(), answer(&s));
+        assert!(!s.pending());
+        assert!(!rules(&s).is_empty());
     }
 
     #[test]
     fn old_report_stays_visible_while_typing() {
-        let state = reduce(Rc::new(State::default()), Action::LoadExample);
-        let state = reduce(state, Action::Edit(format!("{EXAMPLE_PLAN} ")));
-        assert!(state.pending());
-        assert!(state.report.is_some());
+        let s = reduce(
+            state(),
+            Action::Load(
+                Inputs {
+                    plan: PLAN.into(),
+                    ..Inputs::default()
+                },
+                Source::Example,
+            ),
+        );
+        let s = reduce(s.clone(), answer(&s));
+        let s = reduce(s, Action::Edit(Slot::Plan, format!("{PLAN} ")));
+        assert!(s.pending());
+        assert!(s.report.is_some());
     }
 
     #[test]
-    fn clear_drops_the_report() {
-        let state = reduce(Rc::new(State::default()), Action::LoadExample);
-        let state = reduce(state, Action::Clear);
-        assert!(state.text.is_empty());
-        assert!(state.report.is_none());
-        assert!(!state.pending());
+    fn load_analyzes_at_once_in_a_new_document() {
+        let s = state();
+        let doc = s.doc.clone();
+        let s = reduce(
+            s,
+            Action::Load(
+                Inputs {
+                    sql: "SELECT 1".into(),
+                    ..Inputs::default()
+                },
+                Source::Example,
+            ),
+        );
+        assert_eq!(s.in_flight.as_ref().map(|r| r.id), Some(1));
+        assert_ne!(s.doc, doc);
+        assert_eq!(s.tab, Slot::Sql, "the first input with text is shown");
+        let s = reduce(
+            s,
+            Action::Load(Inputs::default(), Source::Recent("abc".into())),
+        );
+        assert_eq!(s.doc.as_str(), "abc");
+    }
+
+    #[test]
+    fn share_loads_are_remembered_until_the_next_edit() {
+        let s = reduce(
+            state(),
+            Action::Load(
+                Inputs {
+                    plan: PLAN.into(),
+                    ..Inputs::default()
+                },
+                Source::Share,
+            ),
+        );
+        assert_eq!(s.shared_at, Some(s.edit));
+        let s = reduce(s, Action::Edit(Slot::Plan, "x".into()));
+        assert_ne!(s.shared_at, Some(s.edit));
+    }
+
+    #[test]
+    fn clearing_drops_the_report_without_the_worker() {
+        let s = reduce(
+            state(),
+            Action::Load(
+                Inputs {
+                    plan: PLAN.into(),
+                    ..Inputs::default()
+                },
+                Source::Example,
+            ),
+        );
+        let s = reduce(s.clone(), answer(&s));
+        let s = reduce(s, Action::Clear);
+        assert!(s.inputs.is_empty());
+        assert!(s.report.is_none());
+        assert!(!s.pending());
+        assert!(s.in_flight.is_none());
     }
 
     #[test]
     fn whitespace_only_input_has_no_report() {
-        let state = reduce(Rc::new(State::default()), Action::Edit("  \n\t".to_owned()));
-        let state = reduce(state, Action::Analyze(1));
-        assert!(state.report.is_none());
+        let s = reduce(state(), Action::Edit(Slot::Schema, "  \n\t".into()));
+        let s = reduce(s, Action::Debounced(1));
+        assert!(s.in_flight.is_none());
+        assert!(s.report.is_none());
+        assert!(!s.pending());
     }
 
     #[test]
-    fn unreadable_plan_becomes_a_note() {
-        let state = reduce(
-            Rc::new(State::default()),
-            Action::Edit("[{\"Plan\": ".to_owned()),
+    fn unchanged_text_is_not_an_edit() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, "x".into()));
+        let same = reduce(s.clone(), Action::Edit(Slot::Plan, "x".into()));
+        assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn a_crashed_worker_fails_the_current_request() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, PLAN.into()));
+        let s = reduce(s, Action::Debounced(1));
+        let s = reduce(s, Action::WorkerCrashed("RuntimeError: unreachable".into()));
+        assert!(s.in_flight.is_none());
+        assert_eq!(s.failure.as_deref(), Some("RuntimeError: unreachable"));
+        assert!(!s.pending());
+        // The next edit is analyzed again.
+        let s = reduce(s, Action::Edit(Slot::Plan, format!("{PLAN} ")));
+        let s = reduce(s, Action::Debounced(2));
+        assert!(s.in_flight.is_some());
+    }
+
+    #[test]
+    fn every_input_goes_to_the_worker_with_its_kind() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, PLAN.into()));
+        let s = reduce(
+            s,
+            Action::Edit(Slot::Schema, "CREATE TABLE t (id int);".into()),
         );
-        let state = reduce(state, Action::Analyze(1));
-        let report = state.report.as_ref().expect("report");
+        let s = reduce(
+            s,
+            Action::Edit(Slot::Sql, "ALTER TABLE t ADD COLUMN x int;".into()),
+        );
+        let s = reduce(s, Action::SetMigration(true));
+        let edit = s.edit;
+        let s = reduce(s, Action::Debounced(edit));
+        let kinds: Vec<_> = s
+            .in_flight
+            .as_ref()
+            .expect("request")
+            .inputs
+            .iter()
+            .map(|i| i.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [InputKind::Plan, InputKind::Schema, InputKind::Migration]
+        );
+        let s = reduce(s, Action::SetMigration(false));
+        assert_eq!(s.inputs.wire()[2].kind, InputKind::Query);
+        assert_eq!(s.inputs.wire()[2].name, "queries");
+    }
+
+    #[test]
+    fn what_parsed_is_still_analyzed() {
+        let s = reduce(state(), Action::Edit(Slot::Plan, PLAN.into()));
+        let s = reduce(s, Action::Edit(Slot::Sql, "SELEC broken".into()));
+        let s = reduce(s, Action::Debounced(2));
+        let s = reduce(s.clone(), answer(&s));
+        let report = s.report.as_ref().expect("report");
+        assert!(rules(&s).contains(&"seq-scan-selective-filter"));
+        assert_eq!(report.inputs.len(), 2);
+    }
+
+    #[test]
+    fn a_parse_error_marks_its_line() {
+        let broken = "[{\"Plan\": {\n  \"Node Type\": \"Seq Scan\",,\n}}]";
+        let s = reduce(state(), Action::Edit(Slot::Plan, broken.into()));
+        let s = reduce(s, Action::Debounced(1));
+        let s = reduce(s.clone(), answer(&s));
+        let report = s.report.as_ref().expect("report");
         assert!(report.findings.is_empty());
-        assert!(
-            !report.notes.is_empty(),
-            "a parse error should be reported as a note"
+        let marks = marks(report, Slot::Plan);
+        assert_eq!(marks.len(), 1, "{:?}", report.notes);
+        assert_eq!(marks[0].line, 2);
+        assert!(marks[0].error);
+        assert!(super::marks(report, Slot::Sql).is_empty());
+    }
+
+    fn analyzed(text: &str) -> Rc<State> {
+        let s = reduce(
+            state(),
+            Action::Load(
+                Inputs {
+                    plan: text.into(),
+                    ..Inputs::default()
+                },
+                Source::Example,
+            ),
         );
+        reduce(s.clone(), answer(&s))
+    }
+
+    #[test]
+    fn selecting_a_finding_targets_its_node() {
+        let s = analyzed(PLAN);
+        let report = s.report.clone().expect("report");
+        let index = report
+            .findings
+            .iter()
+            .position(|f| f.rule == "seq-scan-selective-filter")
+            .expect("finding");
+        let s = reduce(s, Action::SelectFinding(index));
+        let node = report.findings[index].location.node.expect("node");
+        assert_eq!(s.selection.finding, Some(index));
+        assert_eq!(s.selection.target, Some(Target::Node { plan: 0, node }));
+        let seq = s.selection.seq;
+        let s = reduce(s, Action::SelectFinding(index));
+        assert!(s.selection.seq > seq, "selecting again scrolls again");
+
+        // And the node leads back to its first finding.
+        let s = reduce(s, Action::SelectNode { plan: 0, node });
+        assert_eq!(
+            s.selection.finding,
+            findings_at_node(&report, 0, node).first().copied()
+        );
+        let by_node = findings_by_node(&report, 0);
+        assert!(by_node[&node].contains(&index));
+    }
+
+    #[test]
+    fn a_finding_on_a_line_switches_to_its_tab() {
+        // Whatever the core makes of it, the report has one input of kind Query.
+        let mut report = pgsight_core::analyze(
+            &[pgsight_core::Input::new(
+                InputKind::Query,
+                "queries",
+                "SELECT 1;",
+            )],
+            &pgsight_core::Config::default(),
+        );
+        report.findings.clear();
+        let meta = pgsight_core::Rule::ALL[0].meta();
+        let mut finding = Finding::new(meta, "t", "m");
+        finding.location.line = Some(4);
+        finding.location.column = Some(2);
+        assert_eq!(
+            target_of(&report, &finding),
+            Some(Target::Line {
+                slot: Slot::Sql,
+                line: 4,
+                column: Some(2)
+            })
+        );
+        report.findings.push(finding);
+        let s = State {
+            report: Some(Rc::new(report)),
+            ..State::new("t")
+        };
+        let s = reduce(Rc::new(s), Action::SelectFinding(0));
+        assert_eq!(s.tab, Slot::Sql);
+    }
+
+    #[test]
+    fn filters_by_severity_and_category() {
+        let s = analyzed(
+            EXAMPLES
+                .iter()
+                .find(|e| e.id == "nested-loop")
+                .expect("example")
+                .text,
+        );
+        let report = s.report.clone().expect("report");
+        let all = visible_findings(&report, &s.filters);
+        assert_eq!(all.len(), report.findings.len());
+        let [(_, errors), (_, warnings), (_, infos)] = severity_counts(&report);
+        assert_eq!(errors + warnings + infos, all.len());
+
+        let s = reduce(s, Action::ToggleSeverity(Severity::Warning));
+        let shown = visible_findings(&report, &s.filters);
+        assert_eq!(shown.len(), all.len() - warnings);
+        assert!(shown
+            .iter()
+            .all(|&i| report.findings[i].severity != Severity::Warning));
+        let s = reduce(s, Action::ToggleSeverity(Severity::Warning));
+        assert!(s.filters.is_empty());
+
+        let s = reduce(s, Action::ToggleCategory(Category::Plan));
+        assert!(visible_findings(&report, &s.filters).is_empty());
+        assert_eq!(category_counts(&report), vec![(Category::Plan, all.len())]);
+        // Selecting a hidden finding shows it again.
+        let s = reduce(s, Action::SelectFinding(0));
+        assert!(s.filters.is_empty());
+    }
+
+    #[test]
+    fn show_more_pages_and_selection_reveals() {
+        let s = state();
+        assert_eq!(s.shown, FINDINGS_PAGE);
+        let s = reduce(s, Action::ShowMore);
+        assert_eq!(s.shown, 2 * FINDINGS_PAGE);
+    }
+
+    #[test]
+    fn shared_inputs_round_trip() {
+        let inputs = Inputs {
+            plan: "p".into(),
+            schema: "s".into(),
+            sql: "q".into(),
+            sql_is_migration: true,
+        };
+        assert_eq!(Inputs::from_shared(inputs.to_shared()), inputs);
     }
 }
