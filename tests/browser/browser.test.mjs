@@ -481,6 +481,30 @@ test('a 10,000-node plan renders and scrolls', async (t) => {
   await context.close();
 });
 
+/** A JSON plan nested `depth` levels deep (serde_json's recursion limit is 128). */
+function deepPlan(depth) {
+  let node = { 'Node Type': 'Seq Scan', 'Relation Name': 't', 'Plan Rows': 1, 'Actual Rows': 1, 'Actual Loops': 1, 'Actual Total Time': 0.01 };
+  for (let i = 0; i < depth; i++) {
+    node = {
+      'Node Type': 'Nested Loop', 'Join Type': 'Inner', 'Plan Rows': 1, 'Actual Rows': 1, 'Actual Loops': 1,
+      'Actual Total Time': 0.01 * (i + 2), Plans: [node],
+    };
+  }
+  return JSON.stringify([{ Plan: node, 'Execution Time': 10.0 }]);
+}
+
+test('a plan 500 levels deep parses and renders in wasm without overflowing the stack', async (t) => {
+  const { context, page, check } = await open(t);
+  await page.getByTestId('plan-input').fill(deepPlan(500));
+  await page.locator('[data-testid="tree-scroll"][data-rows="501"]').waitFor({ timeout: 60_000 });
+  await idle(page);
+  assert.match(await page.getByTestId('detected').innerText(), /501 nodes/);
+  assert.equal(await page.getByTestId('note').count(), 0, 'no parse error');
+  await shot(page, '14-deep-plan');
+  await check();
+  await context.close();
+});
+
 test('narrow screens stack the panels', async (t) => {
   const { context, page, check } = await open(t, { viewport: { width: 420, height: 860 } });
   await page.getByTestId('plan-input').fill(JSON_PLAN);
