@@ -21,5 +21,8 @@ cargo build --locked -p pgsight-core --target wasm32-unknown-unknown
 echo "== web page (trunk build --release)"
 trunk build --release
 
+echo "== download size against web/size-budget.txt"
+scripts/check-size.sh
+
 echo "== browser test"
 tests/browser/run.sh
