@@ -4,9 +4,13 @@
 //! errors or when no input could be read (the reason goes to stderr).
 
 mod diff;
+mod human;
+mod logs;
 mod migration;
 mod output;
+mod paths;
 mod schema;
+mod snapshot;
 mod tree;
 
 use std::io::{IsTerminal, Read, Write};
@@ -15,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pgsight_core::report::NoteLevel;
-use pgsight_core::{analyze, Config, Input, InputKind, Report, Rule, Severity};
+use pgsight_core::{analyze, Config, Input, InputKind, Rule, Severity};
 
 #[derive(Parser)]
 #[command(name = "pgsight", version, about = "Diagnoses PostgreSQL query plans, schemas and migrations, offline.")]
@@ -35,17 +39,18 @@ enum Command {
     },
     /// Run the rules over plans, schemas, migrations and queries.
     Analyze {
-        /// EXPLAIN output (JSON or text). Repeatable; `-` for stdin.
-        #[arg(long = "plan", value_name = "FILE")]
+        /// EXPLAIN output (JSON or text): files or glob patterns; `-` for stdin.
+        #[arg(long = "plan", value_name = "FILE", num_args = 1..)]
         plans: Vec<PathBuf>,
-        /// DDL describing the current schema (e.g. pg_dump --schema-only).
-        #[arg(long = "schema", value_name = "FILE")]
+        /// DDL describing the current schema (e.g. pg_dump --schema-only), or a health
+        /// snapshot (the JSON of `pgsight snapshot-sql`'s script).
+        #[arg(long = "schema", value_name = "FILE", num_args = 1..)]
         schemas: Vec<PathBuf>,
-        /// DDL that will run against a live database.
-        #[arg(long = "migration", value_name = "FILE")]
+        /// DDL that will run against a live database (e.g. `--migration 'migrations/*.sql'`).
+        #[arg(long = "migration", value_name = "FILE", num_args = 1..)]
         migrations: Vec<PathBuf>,
         /// SQL queries.
-        #[arg(long = "query", value_name = "FILE")]
+        #[arg(long = "query", value_name = "FILE", num_args = 1..)]
         queries: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
@@ -81,6 +86,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Human)]
         format: diff::DiffFormat,
     },
+    /// Summarize the plans auto_explain wrote to PostgreSQL server logs (stderr, csvlog
+    /// or jsonlog): queries grouped by fingerprint, the rules that fire and cost most.
+    Logs(logs::LogsArgs),
+    /// Print the health snapshot script: one read-only query to run with psql
+    /// (`psql -X -A -t -f script.sql > snapshot.json`), whose output `analyze --schema` reads.
+    SnapshotSql,
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. seq-scan-selective-filter.
@@ -135,18 +146,25 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Plan { file, format } => run_plan(&file, format),
-        Command::Analyze { plans, schemas, migrations, queries, format, fail_on, config, link, base_url } => {
-            let files = [(InputKind::Plan, plans), (InputKind::Schema, schemas), (InputKind::Migration, migrations), (InputKind::Query, queries)];
+        Command::Analyze { plans, schemas, migrations, queries, format, fail_on, config, link, base_url } => (|| {
+            let files = [
+                (InputKind::Plan, paths::expand(plans)?),
+                (InputKind::Schema, paths::expand(schemas)?),
+                (InputKind::Migration, paths::expand(migrations)?),
+                (InputKind::Query, paths::expand(queries)?),
+            ];
             if link {
                 run_link(&files, &base_url)
             } else {
                 load_config(config.as_ref()).and_then(|config| run_analyze(&files, format, fail_on, &config))
             }
-        }
+        })(),
+        Command::Logs(args) => logs::run(args),
         Command::Schema { file, stats, format } => read_input(&file, &mut false).map(|(_, text)| {
             write_stdout(&schema::render(&text, stats, format == ReportFormat::Json));
             ExitCode::SUCCESS
         }),
+        Command::SnapshotSql => Ok(snapshot::run()),
         Command::Rules { write_docs: Some(dir), .. } => write_rule_docs(&dir).map(|()| ExitCode::SUCCESS),
         Command::Rules { id, write_docs: None } => run_rules(id.as_deref()),
         Command::Diff { before, after, format } => diff::run(&before, &after, format),
@@ -213,6 +231,14 @@ fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str) -> Result<ExitC
     if shared == SharedInputs::default() {
         return Err(UsageError("nothing to share: give --plan, --schema, --migration or --query".into()));
     }
+    // The web app refuses a link that unpacks to more than its cap: say so now.
+    let unpacked = serde_json::to_vec(&shared).map_or(0, |json| json.len());
+    let cap = pgsight_core::share::DEFAULT_MAX_DECODED_BYTES;
+    if unpacked > cap {
+        return Err(UsageError(format!(
+            "the inputs take {unpacked} bytes, more than the {cap} bytes a share link may unpack to: the web app would refuse the link"
+        )));
+    }
     let has_queries = files.iter().any(|(k, p)| *k == InputKind::Query && !p.is_empty());
     if has_queries && shared.sql_is_migration {
         eprintln!("pgsight: the link holds one SQL input; queries and migrations are joined as a migration");
@@ -248,23 +274,35 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
         Some("never") => FailOn::Never,
         _ => FailOn::Error,
     });
+    if files.iter().flat_map(|(_, paths)| paths).filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(UsageError("`-` (stdin) can be given only once".into()));
+    }
+    // A file that cannot be read is listed as a failed input; the others are analyzed.
     let mut inputs = Vec::new();
+    let mut unreadable = Vec::new();
     let mut stdin_used = false;
     for (kind, paths) in files {
         for path in paths {
-            let (name, text) = read_input(path, &mut stdin_used)?;
-            inputs.push(Input::new(*kind, name, text));
+            match read_input(path, &mut stdin_used) {
+                Ok((name, text)) => inputs.push(Input::new(*kind, name, text)),
+                Err(UsageError(reason)) => unreadable.push((*kind, path.display().to_string(), reason)),
+            }
         }
     }
-    if inputs.is_empty() {
+    if inputs.is_empty() && unreadable.is_empty() {
         return Err(UsageError("nothing to analyze: give --plan, --schema, --migration or --query (see --help)".into()));
     }
     let mut report = analyze(&inputs, config);
+    for (kind, name, reason) in unreadable {
+        let input = report.inputs.len();
+        report.notes.push(pgsight_core::report::Note { level: NoteLevel::Error, message: reason, input, line: None, column: None });
+        report.inputs.push(pgsight_core::report::InputSummary { name, kind, format: None, plans: 0, nodes: 0, statements: 0, ok: false });
+    }
     // The plan trees are for the web app; the CLI prints them with `pgsight plan`.
     report.plans.clear();
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
-        ReportFormat::Human => render_human(&report),
+        ReportFormat::Human => human::render(&report, &inputs, human::colour_enabled()),
         ReportFormat::Sarif => output::sarif::render(&report),
         ReportFormat::Markdown => pgsight_core::render::markdown::render(&report),
         ReportFormat::Github => output::github::render(&report),
@@ -289,42 +327,6 @@ fn note_text(note: &pgsight_core::report::Note) -> String {
         (Some(line), None) => format!("{} (line {line})", note.message),
         _ => note.message.clone(),
     }
-}
-
-fn render_human(report: &Report) -> String {
-    let mut out = migration::render_summary(report);
-    for finding in &report.findings {
-        out.push_str(&finding.render_text());
-        out.push('\n');
-    }
-    out.push_str(&migration::render_rollback(report));
-    for note in &report.notes {
-        let level = match note.level {
-            NoteLevel::Info => "note",
-            NoteLevel::Warning => "warning",
-            NoteLevel::Error => "error",
-        };
-        out.push_str(&format!("{level}: {}\n", note_text(note)));
-    }
-    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-    let read: Vec<String> = report
-        .inputs
-        .iter()
-        .filter(|i| i.ok)
-        .map(|i| match i.kind {
-            InputKind::Plan => format!("{} ({} plan(s), {} nodes)", i.name, i.plans, i.nodes),
-            _ => format!("{} ({} statements)", i.name, i.statements),
-        })
-        .collect();
-    out.push_str(&format!(
-        "{} finding(s): {} error, {} warning, {} info · read {}\n",
-        report.findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        if read.is_empty() { "nothing".to_owned() } else { read.join(", ") }
-    ));
-    out
 }
 
 fn run_rules(id: Option<&str>) -> Result<ExitCode, UsageError> {

@@ -328,3 +328,214 @@ fn link_opens_the_web_app_on_the_same_inputs() {
     let shared = pgsight_core::share::decode(fragment, pgsight_core::share::DEFAULT_MAX_DECODED_BYTES).expect("decodes");
     assert_eq!(shared.plan, std::fs::read_to_string(&plan).expect("plan"));
 }
+
+// ---- --format human, several inputs and globs ---------------------------------------------
+
+#[test]
+fn human_format_underlines_the_sql_it_points_at() {
+    let migration = "crates/pgsight-core/tests/fixtures/migrations/create-index-not-concurrently/fires.sql";
+    let out = pgsight_in_repo(&["analyze", "--migration", migration]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\x1b'), "no colour when stdout is a pipe");
+    assert!(stdout.contains("5 | CREATE INDEX orders_user_id_created_at_idx ON orders (user_id, created_at DESC);\n  | ^^^^"), "{stdout}");
+    insta::assert_snapshot!("format_human_migration", stdout);
+}
+
+#[test]
+fn colour_is_forced_by_clicolor_force_and_vetoed_by_no_color() {
+    let plan = "tests/scenarios/sort-spill-limit.txt";
+    let run = |env: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_pgsight"))
+            .args(["analyze", "--plan", plan])
+            .current_dir(repo(""))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .envs(env.iter().copied())
+            .output()
+            .expect("run pgsight");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let forced = run(&[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains("\x1b["), "CLICOLOR_FORCE colours a pipe");
+    assert!(forced.contains("Parallel Seq Scan on public.orders"), "the plan line is excerpted: {forced}");
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'), "NO_COLOR wins");
+    assert!(!run(&[]).contains('\x1b'));
+}
+
+#[test]
+fn several_inputs_per_flag_and_globs() {
+    let out = pgsight_in_repo(&[
+        "analyze",
+        "--plan",
+        "tests/scenarios/sort-spill-limit.json",
+        "tests/scenarios/seq-scan-orders-status.txt",
+        "--migration",
+        "crates/pgsight-core/tests/fixtures/migrations/history/000[1-3]_*.sql",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    let names: Vec<&str> = report["inputs"].as_array().expect("inputs").iter().filter_map(|i| i["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "tests/scenarios/sort-spill-limit.json",
+            "tests/scenarios/seq-scan-orders-status.txt",
+            "crates/pgsight-core/tests/fixtures/migrations/history/0001_create_users.sql",
+            "crates/pgsight-core/tests/fixtures/migrations/history/0002_create_products.sql",
+            "crates/pgsight-core/tests/fixtures/migrations/history/0003_create_orders.sql",
+        ]
+    );
+    let none = pgsight_in_repo(&["analyze", "--plan", "tests/scenarios/*.nothing"]);
+    assert_eq!(none.status.code(), Some(2), "a pattern that matches nothing is a usage error");
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no file matches `tests/scenarios/*.nothing`"));
+}
+
+// ---- pgsight logs ------------------------------------------------------------------------------
+
+#[test]
+fn logs_reads_every_fixture_format() {
+    let out = pgsight_in_repo(&["logs", "tests/logs/*.log", "tests/logs/csvlog.csv", "tests/logs/jsonlog.json", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = json(&out);
+    let sources = summary["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 5);
+    for source in sources {
+        assert_eq!(source["plans"], 60, "{source}");
+    }
+    let formats: Vec<&str> = sources.iter().filter_map(|s| s["format"].as_str()).collect();
+    assert_eq!(formats, ["stderr", "stderr", "stderr", "csvlog", "jsonlog"]);
+    assert_eq!(summary["plans"], 300);
+    let queries = summary["queries"].as_array().expect("queries");
+    assert_eq!(queries.len(), 11, "one fingerprint per query shape, across formats");
+    assert!(queries.iter().all(|q| q["calls"].as_u64().is_some_and(|c| c % 5 == 0)));
+    let rules = summary["rules"].as_array().expect("rules");
+    assert!(rules.windows(2).all(|w| w[0]["cost_ms"].as_f64() >= w[1]["cost_ms"].as_f64()), "rules by cost");
+    let seq = rules.iter().find(|r| r["rule"] == "seq-scan-selective-filter").expect("seq scan rule");
+    assert_eq!(seq["plans"], 125);
+    let sample = &queries[0]["sample"];
+    assert!(sample["plan"].as_str().is_some_and(|p| p.contains("Query Text")) && sample["line"].as_u64().is_some());
+}
+
+#[test]
+fn logs_human_and_markdown_snapshots() {
+    let out = pgsight_in_repo(&["logs", "tests/logs/stderr-pgbadger.log", "--top", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+    insta::assert_snapshot!("logs_human", String::from_utf8_lossy(&out.stdout));
+    let md = pgsight_in_repo(&["logs", "tests/logs/jsonlog.json", "--top", "2", "--format", "markdown"]);
+    assert_eq!(md.status.code(), Some(0));
+    insta::assert_snapshot!("logs_markdown", String::from_utf8_lossy(&md.stdout));
+}
+
+#[test]
+fn logs_usage_errors_exit_2() {
+    assert_eq!(pgsight(&["logs"], None).status.code(), Some(2), "a log is required");
+    assert_eq!(pgsight(&["logs", "/nonexistent/postgresql.log"], None).status.code(), Some(2));
+    assert_eq!(pgsight(&["logs", &repo("tests/logs/*.nothing")], None).status.code(), Some(2));
+    let empty = pgsight(&["logs", "-"], Some(b"not a log\n"));
+    assert_eq!(empty.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no auto_explain plan found"));
+}
+
+/// Writes a synthetic stderr log of about `target` bytes: auto_explain plans (text and
+/// JSON, literals varying, a few hundred query shapes) among the statement, connection
+/// and error chatter a busy server logs. Returns the plans written and the shapes.
+fn write_generated_log(out: &mut impl Write, target: usize) -> std::io::Result<(u64, usize)> {
+    let mut written = 0;
+    let mut plans = 0;
+    let mut shapes = std::collections::HashSet::new();
+    let mut buf = String::with_capacity(1 << 16);
+    let mut n: u64 = 0;
+    while written < target {
+        n += 1;
+        buf.clear();
+        let ts = format!("2024-05-01 {:02}:{:02}:{:02}.{:03} UTC", n / 3_600_000 % 24, n / 60_000 % 60, n / 1000 % 60, n % 1000);
+        let pid = 1000 + n % 64;
+        for k in 0..8 {
+            buf.push_str(&format!(
+                "{ts} [{pid}] LOG:  duration: 0.{k}{:02} ms  statement: SELECT id, name, email, created_at FROM users WHERE id = {} /* controller:users,action:show */\n",
+                n % 100,
+                n * 31 + k
+            ));
+        }
+        if n.is_multiple_of(10) {
+            buf.push_str(&format!("{ts} [{pid}] ERROR:  duplicate key value violates unique constraint \"users_email_key\"\n{ts} [{pid}] DETAIL:  Key (email)=(user{n}@example.com) already exists.\n{ts} [{pid}] STATEMENT:  INSERT INTO users (email)\n\tVALUES ('user{n}@example.com')\n"));
+        }
+        let ms = (n * 7919 % 100_000) as f64 / 100.0;
+        if n.is_multiple_of(4) && !n.is_multiple_of(100) {
+            shapes.insert("json".to_owned());
+            buf.push_str(&format!(
+                "{ts} [{pid}] LOG:  duration: {ms:.3} ms  plan:\n\t{{\n\t  \"Query Text\": \"SELECT * FROM orders WHERE id = {n}\",\n\t  \"Plan\": {{\n\t    \"Node Type\": \"Index Scan\",\n\t    \"Index Name\": \"orders_pkey\",\n\t    \"Relation Name\": \"orders\",\n\t    \"Alias\": \"orders\",\n\t    \"Startup Cost\": 0.42,\n\t    \"Total Cost\": 8.44,\n\t    \"Plan Rows\": 1,\n\t    \"Plan Width\": 73,\n\t    \"Actual Startup Time\": 0.02,\n\t    \"Actual Total Time\": {ms:.3},\n\t    \"Actual Rows\": 1,\n\t    \"Actual Loops\": 1,\n\t    \"Index Cond\": \"(id = {n})\",\n\t    \"Shared Hit Blocks\": 4\n\t  }}\n\t}}\n"
+            ));
+        } else {
+            // Every 100th plan queries one of 300 tables of its own: 300 more shapes.
+            let table = if n.is_multiple_of(100) { format!("orders_{}", n / 100 % 300) } else { "orders".to_owned() };
+            shapes.insert(table.clone());
+            let country = ["FR", "DE", "ES", "IT"][(n % 4) as usize];
+            buf.push_str(&format!(
+                "{ts} [{pid}] LOG:  duration: {ms:.3} ms  plan:\n\tQuery Text: SELECT id, customer_id, amount FROM {table}\n\t  WHERE status = 'open' AND country = '{country}' AND id > {n}\n\tSeq Scan on {table}  (cost=0.00..28334.00 rows=261 width=22) (actual time=0.010..{ms:.3} rows=10 loops=1)\n\t  Filter: ((status = 'open'::text) AND (country = '{country}'::text) AND (id > {n}))\n\t  Rows Removed by Filter: 999990\n\t  Buffers: shared read=13334\n"
+            ));
+        }
+        plans += 1;
+        out.write_all(buf.as_bytes())?;
+        written += buf.len();
+    }
+    Ok((plans, shapes.len()))
+}
+
+/// Peak resident memory of a running process (Linux), in kB, while it is `pgsight`.
+#[cfg(target_os = "linux")]
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    if !status.lines().any(|l| l.starts_with("Name:") && l.contains("pgsight")) {
+        return None;
+    }
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A long log streams through in bounded memory: read line by line, one entry at a
+/// time, aggregates only. 200 MB in release builds; 64 MB in debug builds, which
+/// analyze each plan several times slower. Either way the input is larger than the
+/// bound, which a reader holding the log (or its entries) could not meet.
+#[cfg(target_os = "linux")]
+#[test]
+fn logs_stream_in_bounded_memory() {
+    const BOUND_KB: u64 = 48 * 1024;
+    let target: usize = if cfg!(debug_assertions) { 64 << 20 } else { 200 << 20 };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pgsight"))
+        .args(["logs", "-", "--format", "json", "--top", "3"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pgsight");
+    let pid = child.id();
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut stdin);
+        let counts = write_generated_log(&mut out, target);
+        drop(out);
+        counts
+    });
+    let watcher = std::thread::spawn(move || {
+        let mut peak = 0;
+        while let Some(kb) = peak_rss_kb(pid) {
+            peak = peak.max(kb);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        peak
+    });
+    let (plans, shapes) = writer.join().expect("writer").expect("pgsight read the whole log");
+    let out = child.wait_with_output().expect("wait");
+    let peak = watcher.join().expect("watcher");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = json(&out);
+    assert_eq!(summary["plans"].as_u64(), Some(plans));
+    assert_eq!(summary["queries"].as_array().map(Vec::len), Some(shapes));
+    assert!(peak > 0, "peak memory was measured");
+    assert!(peak < BOUND_KB, "peak RSS {peak} kB for a {} MB log (bound {BOUND_KB} kB)", target >> 20);
+}

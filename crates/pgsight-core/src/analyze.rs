@@ -33,6 +33,23 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
     for (index, input) in inputs.iter().enumerate() {
         let mut summary =
             InputSummary { name: input.name.clone(), kind: input.kind, format: None, plans: 0, nodes: 0, statements: 0, ok: true };
+        if input.text.len() > config.max_input_bytes {
+            summary.ok = false;
+            report.notes.push(Note {
+                level: NoteLevel::Error,
+                message: format!(
+                    "{}: the input is {}, over the input size cap of {} (max-input-mb in pgsight.toml); it was not read",
+                    input.name,
+                    byte_size(input.text.len()),
+                    byte_size(config.max_input_bytes)
+                ),
+                input: index,
+                line: None,
+                column: None,
+            });
+            report.inputs.push(summary);
+            continue;
+        }
         match input.kind {
             InputKind::Plan => match plan::parse(&input.text) {
                 Ok(parsed) => {
@@ -55,6 +72,9 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
                     });
                 }
             },
+            InputKind::Schema if crate::snapshot::is_snapshot(&input.text) => {
+                crate::snapshot::load(index, &input.name, &input.text, &mut ctx, &mut summary, &mut report.notes);
+            }
             InputKind::Schema | InputKind::Migration | InputKind::Query => {
                 let script = sql::parse_script(&input.text);
                 summary.statements = script.counts.total;
@@ -87,10 +107,159 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
             }
         }
     }
+    crate::snapshot::finish(&ctx, &mut report.findings);
+    merge_same_facts(&mut report.findings, &ctx);
+    for finding in &mut report.findings {
+        finding.inputs.push(finding.location.input);
+        finding.inputs.sort_unstable();
+        finding.inputs.dedup();
+        finding.subject = None;
+    }
     report.plans = ctx.plans.iter().map(plan_view).collect();
     (report.migration, report.rollback_plan) = crate::migration::report::parts(&ctx);
     report.sort();
     report
+}
+
+// ---------------------------------------------------------------------------------
+// Findings of several rules (or of one rule on the plan and on the query) about the
+// same fact become one.
+
+/// How two findings' columns must relate to be about the same fact.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    /// The same columns, in any order.
+    Same,
+    /// The merged finding's columns lead the kept one's: the index the kept finding
+    /// proposes also serves what the merged one asks for.
+    Lead,
+}
+
+/// One merge: findings of `merged` about the same table and columns as a finding of
+/// `kept` (or about the same plan node) are folded into it. `append` keeps the
+/// merged diagnosis, when it adds a fact (the foreign key) rather than repeating one.
+struct Merge {
+    kept: &'static str,
+    merged: &'static str,
+    columns: Columns,
+    append: bool,
+}
+
+const MERGES: &[Merge] = &[
+    // Why an existing index was not used explains the scans that proposed one.
+    Merge { kept: "index-not-used", merged: "non-sargable-predicate", columns: Columns::Same, append: false },
+    Merge { kept: "index-not-used", merged: "seq-scan-selective-filter", columns: Columns::Same, append: false },
+    Merge { kept: "index-not-used", merged: "index-scan-filter", columns: Columns::Same, append: false },
+    // The same condition read from the plan and from the query.
+    Merge { kept: "non-sargable-predicate", merged: "non-sargable-predicate", columns: Columns::Same, append: false },
+    Merge { kept: "leading-wildcard-like", merged: "leading-wildcard-like", columns: Columns::Same, append: false },
+    // The index a plan needs on a foreign key's columns is the one the schema lacks.
+    Merge { kept: "seq-scan-selective-filter", merged: "fk-missing-index", columns: Columns::Lead, append: true },
+    Merge { kept: "index-scan-filter", merged: "fk-missing-index", columns: Columns::Lead, append: true },
+    Merge { kept: "nested-loop-many-loops", merged: "fk-missing-index", columns: Columns::Lead, append: true },
+    Merge { kept: "trigger-time", merged: "fk-missing-index", columns: Columns::Same, append: true },
+];
+
+/// Folds findings about the same fact into one, per [`MERGES`]: the strongest
+/// severity, the kept finding's fix (or the merged one's when only it has SQL), the
+/// merged evidence added, and the merged rule ids in `also`.
+fn merge_same_facts(findings: &mut Vec<crate::Finding>, ctx: &Context) {
+    let table_key = |table: &str| match crate::rules::catalog_check::table(ctx, table) {
+        Some(t) => crate::rules::catalog_check::table_key(t),
+        None if table.contains('.') => table.to_owned(),
+        None => format!("{}.{table}", crate::sql::names::DEFAULT_SCHEMA),
+    };
+    let mut gone = vec![false; findings.len()];
+    for merge in MERGES {
+        for k in 0..findings.len() {
+            if gone[k] || findings[k].rule != merge.kept {
+                continue;
+            }
+            for m in 0..findings.len() {
+                if m == k || gone[m] || findings[m].rule != merge.merged {
+                    continue;
+                }
+                let (kept, merged) = (&findings[k], &findings[m]);
+                if merge.kept == merge.merged && (kept.location.node.is_none() || merged.location.node.is_some()) {
+                    // One rule on two inputs: the plan's finding is kept, the query's merged.
+                    continue;
+                }
+                if !same_fact(kept, merged, merge.columns, &table_key) {
+                    continue;
+                }
+                let merged = findings[m].clone();
+                fold(&mut findings[k], merged, merge.append);
+                gone[m] = true;
+            }
+        }
+    }
+    let mut index = 0;
+    findings.retain(|_| {
+        index += 1;
+        !gone[index - 1]
+    });
+}
+
+fn same_fact(kept: &crate::Finding, merged: &crate::Finding, columns: Columns, table_key: &impl Fn(&str) -> String) -> bool {
+    let (a, b) = (&kept.location, &merged.location);
+    if a.node.is_some() && b.node.is_some() {
+        // Two plan findings: the same node of the same plan.
+        return (a.input, a.plan, a.node) == (b.input, b.plan, b.node);
+    }
+    let (Some(x), Some(y)) = (&kept.subject, &merged.subject) else { return false };
+    if x.columns.is_empty() || y.columns.is_empty() || table_key(&x.table) != table_key(&y.table) {
+        return false;
+    }
+    let set = |c: &[String]| c.iter().cloned().collect::<std::collections::BTreeSet<String>>();
+    match columns {
+        Columns::Same => set(&x.columns) == set(&y.columns),
+        Columns::Lead => x.columns.len() >= y.columns.len() && set(&x.columns[..y.columns.len()]) == set(&y.columns),
+    }
+}
+
+fn fold(kept: &mut crate::Finding, merged: crate::Finding, append: bool) {
+    kept.severity = kept.severity.max(merged.severity);
+    for rule in std::iter::once(merged.rule.to_owned()).chain(merged.also) {
+        if rule != kept.rule && !kept.also.contains(&rule) {
+            kept.also.push(rule);
+        }
+    }
+    for e in merged.evidence {
+        // The same figure under another name (`Time in node`, `Time in scan`) is not repeated.
+        if !kept.evidence.iter().any(|k| k.value == e.value) {
+            kept.evidence.push(e);
+        }
+    }
+    if append {
+        kept.message = format!("{} {}", kept.message, merged.message);
+        if kept.fix.sql.is_some() {
+            kept.fix.text = format!("{} The same index settles {}: {}.", kept.fix.text, merged.rule, merged.title);
+        }
+    }
+    // A fix with SQL replaces one without when it is the same advice made exact (the
+    // query's rewritten statement) or the merged fact's own fix.
+    let exact = append || kept.rule == merged.rule || merged.category == crate::rules::Category::Query;
+    if kept.fix.sql.is_none() && merged.fix.sql.is_some() && exact {
+        (kept.fix, kept.risk, kept.rollback) = (merged.fix, merged.risk, merged.rollback);
+    }
+    if kept.impact.time_share.is_none() {
+        kept.impact.time_share = merged.impact.time_share;
+        kept.impact.time_ms = merged.impact.time_ms;
+    }
+    kept.inputs.extend(merged.inputs);
+    kept.inputs.push(merged.location.input);
+}
+
+/// `70.5 MiB (73924198 bytes)`, `64 MiB`, or `900 bytes`.
+fn byte_size(bytes: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes < MIB {
+        format!("{bytes} bytes")
+    } else if bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB as f64)
+    }
 }
 
 /// Flattens one analyzed plan for display.

@@ -4,6 +4,7 @@
 //! postgres-version = 15
 //! assume-in-transaction = true      # the migration runner wraps each file in BEGIN/COMMIT
 //! fail-on = "warning"               # the CLI's default for --fail-on
+//! max-input-mb = 64                 # larger inputs are refused with a note (default 64)
 //!
 //! [rules]
 //! disable = ["select-star"]
@@ -24,8 +25,12 @@ use crate::position::line_column;
 use crate::rules::ThresholdOverrides;
 use crate::{Rule, Severity};
 
+/// The default input size cap: 64 MiB per input, far above any real plan or schema
+/// dump, low enough that a browser tab is not asked to hold a runaway paste.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
 /// Which rules run and how.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub disabled: HashSet<String>,
     pub severity: HashMap<String, Severity>,
@@ -36,6 +41,23 @@ pub struct Config {
     pub assume_in_transaction: bool,
     /// The CLI's default `--fail-on`.
     pub fail_on: Option<String>,
+    /// Inputs longer than this (in bytes) are refused with a note, not read
+    /// (`max-input-mb` in pgsight.toml; default [`DEFAULT_MAX_INPUT_BYTES`]).
+    pub max_input_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            disabled: HashSet::new(),
+            severity: HashMap::new(),
+            thresholds: ThresholdOverrides::default(),
+            postgres_version: None,
+            assume_in_transaction: false,
+            fail_on: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// A configuration error, with its position in the file.
@@ -87,12 +109,17 @@ impl Config {
                     let v = value.get_ref().as_str().filter(|v| matches!(*v, "error" | "warning" | "info" | "never"));
                     config.fail_on = Some(v.ok_or_else(|| at("fail-on must be error, warning, info or never"))?.to_owned());
                 }
+                "max-input-mb" => {
+                    let mb = integer(value.get_ref()).filter(|v| *v >= 1);
+                    let mb = mb.ok_or_else(|| at("max-input-mb must be a whole number of MiB, at least 1"))?;
+                    config.max_input_bytes = usize::try_from(mb).unwrap_or(usize::MAX).saturating_mul(1024 * 1024);
+                }
                 "rules" => read_rules(text, value, &mut config)?,
                 other => {
                     return Err(error_at(
                         text,
                         key.span(),
-                        format!("unknown key `{other}` (known: postgres-version, assume-in-transaction, fail-on, rules)"),
+                        format!("unknown key `{other}` (known: postgres-version, assume-in-transaction, fail-on, max-input-mb, rules)"),
                     ))
                 }
             }
@@ -146,6 +173,7 @@ fn read_rules(text: &str, value: &Spanned<toml::de::DeValue<'_>>, config: &mut C
                         };
                         let json = match (v.get_ref(), default) {
                             (toml::de::DeValue::Boolean(b), serde_json::Value::Bool(_)) => serde_json::json!(b),
+                            (toml::de::DeValue::String(text), serde_json::Value::String(_)) => serde_json::json!(text.as_ref()),
                             (value, serde_json::Value::Number(_)) if value.is_integer() => serde_json::json!(integer(value)),
                             (toml::de::DeValue::Float(f), serde_json::Value::Number(_)) => {
                                 serde_json::json!(f.as_str().replace('_', "").parse::<f64>().unwrap_or(f64::NAN))
@@ -183,6 +211,17 @@ mod tests {
         assert!(config.disabled.contains("slow-node"));
         assert_eq!(config.severity.get("row-misestimate"), Some(&Severity::Error));
         assert_eq!(config.thresholds["index-scan-filter"]["min_removed_rows"], serde_json::json!(5000));
+        assert_eq!(config.max_input_bytes, DEFAULT_MAX_INPUT_BYTES);
+    }
+
+    #[test]
+    fn max_input_mb_sets_the_size_cap() {
+        assert_eq!(Config::from_toml("max-input-mb = 2\n").expect("valid").max_input_bytes, 2 * 1024 * 1024);
+        for bad in ["max-input-mb = 0\n", "max-input-mb = -3\n", "max-input-mb = \"64\"\n", "max-input-mb = 1.5\n"] {
+            let err = Config::from_toml(bad).expect_err(bad);
+            assert!(err.message.contains("max-input-mb must be"), "{bad}: {}", err.message);
+            assert_eq!((err.line, err.column), (Some(1), Some(16)), "{bad}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod config;
 pub mod diff;
+pub mod logs;
 pub mod migration;
 pub mod plan;
 pub mod position;
@@ -13,6 +14,7 @@ pub mod report;
 pub mod rules;
 pub mod sql;
 pub mod share;
+pub mod snapshot;
 
 pub use analyze::{analyze, Input};
 pub use config::Config;

@@ -100,6 +100,32 @@ pub struct Finding {
     pub fix: Action,
     pub risk: String,
     pub rollback: Action,
+    /// Rules whose findings about the same fact were merged into this one
+    /// (`fk-missing-index` merged into `seq-scan-selective-filter`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// Every input the finding used, as indexes into [`Report::inputs`]: the one it
+    /// points at and, say, the schema it checked an index against. Written out only
+    /// when there is more than one; a finding read back without it used its
+    /// location's input alone.
+    #[serde(skip_serializing_if = "used_one_input")]
+    pub inputs: Vec<usize>,
+    /// What the finding is about, for merging findings of several rules about the same
+    /// fact. Only meaningful inside [`crate::analyze`], which clears it.
+    #[serde(skip)]
+    pub subject: Option<Subject>,
+}
+
+/// A table and the columns a finding is about: `public.orders (customer_id)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    /// As the finding names it; `analyze` resolves it against the schema.
+    pub table: String,
+    pub columns: Vec<String>,
+}
+
+fn used_one_input(inputs: &[usize]) -> bool {
+    inputs.len() <= 1
 }
 
 /// A finding as it travels (to a Web Worker and back): the rule id as a string.
@@ -116,6 +142,10 @@ struct FindingWire {
     fix: Action,
     risk: String,
     rollback: Action,
+    #[serde(default)]
+    also: Vec<String>,
+    #[serde(default)]
+    inputs: Vec<usize>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -129,6 +159,7 @@ impl TryFrom<FindingWire> for Finding {
 
     fn try_from(w: FindingWire) -> Result<Self, String> {
         let rule = crate::Rule::from_id(&w.rule).ok_or_else(|| format!("unknown rule `{}`", w.rule))?.id();
+        let inputs = if w.inputs.is_empty() { vec![w.location.input] } else { w.inputs };
         Ok(Finding {
             rule,
             severity: w.severity,
@@ -141,6 +172,9 @@ impl TryFrom<FindingWire> for Finding {
             fix: w.fix,
             risk: w.risk,
             rollback: w.rollback,
+            also: w.also,
+            inputs,
+            subject: None,
         })
     }
 }
@@ -160,7 +194,23 @@ impl Finding {
             fix: Action::default(),
             risk: String::new(),
             rollback: Action::default(),
+            also: Vec::new(),
+            inputs: Vec::new(),
+            subject: None,
         }
+    }
+
+    /// Marks other inputs the finding used (a schema it checked the plan against).
+    pub fn used(mut self, inputs: impl IntoIterator<Item = usize>) -> Self {
+        self.inputs.extend(inputs);
+        self
+    }
+
+    /// What the finding is about, so that findings of other rules about the same
+    /// table and columns can be merged into one.
+    pub fn subject(mut self, table: impl Into<String>, columns: impl IntoIterator<Item = String>) -> Self {
+        self.subject = Some(Subject { table: table.into(), columns: columns.into_iter().collect() });
+        self
     }
 
     pub fn severity(mut self, severity: Severity) -> Self {
@@ -259,7 +309,7 @@ pub struct Report {
     pub notes: Vec<Note>,
     pub inputs: Vec<InputSummary>,
     /// Every plan read, flattened for display (the web app's plan tree).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plans: Vec<PlanView>,
     /// Each migration input statement by statement: the locks taken, the work done
     /// and the transaction state.
@@ -336,7 +386,20 @@ impl Report {
 impl Finding {
     /// Plain-text rendering of the five parts, as the terminal and snapshots show it.
     pub fn render_text(&self) -> String {
+        self.render_text_with(&[])
+    }
+
+    /// [`Self::render_text`] with a `used:` line naming the inputs the finding read,
+    /// when it read more than one of `inputs` (the report's).
+    pub fn render_text_with(&self, inputs: &[InputSummary]) -> String {
         let mut out = format!("{} [{}] {}\n", self.severity, self.rule, self.title);
+        if !self.also.is_empty() {
+            out.push_str(&format!("  also: {}\n", self.also.join(", ")));
+        }
+        let used: Vec<&str> = self.inputs.iter().filter_map(|&i| inputs.get(i)).map(|i| i.name.as_str()).collect();
+        if used.len() > 1 {
+            out.push_str(&format!("  used: {}\n", used.join(", ")));
+        }
         if let Some(label) = &self.location.node_label {
             out.push_str(&format!("  at: {label}"));
             if let Some(line) = self.location.line {

@@ -316,6 +316,10 @@ impl Parser<'_> {
                     for (k, v) in map {
                         doc.plan.nodes[0].set(&k, v);
                     }
+                    // As for a wrapped node: without a type it is not a plan node.
+                    if doc.plan.nodes[0].fields.node_type.is_none() {
+                        return Err(self.error("plan node without \"Node Type\""));
+                    }
                 } else {
                     for (k, v) in map {
                         doc.set(&k, v);

@@ -97,7 +97,8 @@ pub fn split_top_level<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
                 b'\'' | b'"' => quote = Some(b),
                 b'(' | b'[' => depth += 1,
                 b')' | b']' => depth -= 1,
-                _ if depth == 0 && s[i..].starts_with(sep) => {
+                // Bytes, not `s[i..]`: `i` may sit inside a multi-byte character.
+                _ if depth == 0 && bytes[i..].starts_with(sep.as_bytes()) => {
                     parts.push(&s[start..i]);
                     i += sep.len();
                     start = i;

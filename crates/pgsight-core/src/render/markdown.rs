@@ -41,7 +41,15 @@ pub fn render(report: &Report) -> String {
 
 fn finding(out: &mut String, report: &Report, f: &Finding) {
     out.push_str(&format!("### {} `{}` {}\n\n", icon(f.severity), f.rule, f.title));
-    out.push_str(&format!("_{}_\n\n{}\n\n", where_(report, f), f.message));
+    out.push_str(&format!("_{}_\n\n", where_(report, f)));
+    let used: Vec<String> = f.inputs.iter().filter_map(|&i| report.inputs.get(i)).map(|i| format!("`{}`", i.name)).collect();
+    if used.len() > 1 {
+        out.push_str(&format!("Used: {}\n\n", used.join(", ")));
+    }
+    if !f.also.is_empty() {
+        out.push_str(&format!("Also reported by: {}\n\n", f.also.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")));
+    }
+    out.push_str(&format!("{}\n\n", f.message));
     if !f.evidence.is_empty() {
         out.push_str("| Evidence | Value |\n|---|---|\n");
         for e in &f.evidence {

@@ -11,6 +11,26 @@ pub struct IndexAdvice {
     /// Schema-qualified and quoted, for DROP INDEX.
     pub qualified_name: String,
     pub explanation: String,
+    /// What the index is, for checking it against a schema
+    /// ([`super::catalog_check::check_index`]).
+    pub proposed: ProposedIndex,
+}
+
+/// The shape of a proposed index: its table, keys and predicate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposedIndex {
+    /// The table as the fix names it, unquoted: `public.orders`.
+    pub table: String,
+    /// Key columns in order, or the one expression (as written in the fix, without
+    /// its parentheses) when `expression` is set.
+    pub keys: Vec<String>,
+    pub expression: bool,
+    /// `btree`, or `gin` for a trigram index.
+    pub method: String,
+    /// `gin_trgm_ops` for a trigram index.
+    pub opclass: Option<String>,
+    /// The `WHERE` of a partial index.
+    pub predicate: Option<String>,
 }
 
 /// Builds `CREATE INDEX CONCURRENTLY` from the sargable conjuncts of `filter`:
@@ -70,7 +90,14 @@ pub fn index_for_filter(node: &PlanNode, table: &str, filter: &str) -> Option<In
     }
     sql.push(';');
     explanation.push('.');
-    Some(IndexAdvice { create_sql: sql, qualified_name, explanation })
+    let proposed = ProposedIndex {
+        table: table.to_owned(),
+        keys: columns,
+        method: "btree".to_owned(),
+        predicate: (!predicate.is_empty()).then(|| predicate.join(" AND ")),
+        ..ProposedIndex::default()
+    };
+    Some(IndexAdvice { create_sql: sql, qualified_name, explanation, proposed })
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -253,6 +280,7 @@ pub fn index_on_columns(table: &str, keys: &[IndexKey]) -> IndexAdvice {
         create_sql: format!("CREATE INDEX CONCURRENTLY {} ON {} ({list});", quote_ident(&name), quote_qualified(table)),
         qualified_name,
         explanation: format!("Index {table} on ({list})."),
+        proposed: ProposedIndex { table: table.to_owned(), keys: columns, method: "btree".to_owned(), ..ProposedIndex::default() },
     }
 }
 
@@ -363,6 +391,13 @@ pub fn expression_index(table: &str, expression: &str, name_parts: &[String]) ->
             "Index the expression itself. The planner uses an expression index only when the query writes the expression \
              the same way, here `{expression}`."
         ),
+        proposed: ProposedIndex {
+            table: table.to_owned(),
+            keys: vec![expression.to_owned()],
+            expression: true,
+            method: "btree".to_owned(),
+            ..ProposedIndex::default()
+        },
     }
 }
 
@@ -381,6 +416,13 @@ pub fn trigram_index(table: &str, column: &str) -> IndexAdvice {
             "A B-tree index cannot serve a pattern that starts with a wildcard. A trigram index (pg_trgm) splits {column} \
              into three-letter pieces and serves LIKE and ILIKE with the wildcard anywhere."
         ),
+        proposed: ProposedIndex {
+            table: table.to_owned(),
+            keys: vec![column.to_owned()],
+            method: "gin".to_owned(),
+            opclass: Some("gin_trgm_ops".to_owned()),
+            ..ProposedIndex::default()
+        },
     }
 }
 

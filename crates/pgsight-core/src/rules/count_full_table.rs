@@ -41,16 +41,24 @@ declare_rule! {
     category: Plan,
     severity: Info,
     summary: "count(*) that reads a whole table",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Rows the unfiltered scan read, over all loops and workers.
     pub min_rows: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_rows: 100_000.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_rows: 100_000.0 }
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
             if !is_plain_count(node) {
@@ -58,7 +66,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let Some(scan) = counted_scan(plan, node) else { continue };
             let rows = plan.metrics.node(scan).actual_rows_total.unwrap_or(0.0);
-            if rows < THRESHOLDS.min_rows {
+            if rows < t.min_rows {
                 continue;
             }
             out.push(finding(plan, id, node, scan, rows));

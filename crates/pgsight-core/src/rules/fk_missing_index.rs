@@ -137,14 +137,33 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for (table, fk) in singles {
-        out.push(finding(&schema, table, fk));
+        out.push(with_plan(&schema, table, fk, finding(&schema, table, fk)));
     }
     for members in groups.into_values() {
         match members.as_slice() {
-            [(table, fk)] => out.push(finding(&schema, table, fk)),
-            _ => out.push(partition_finding(&schema, &members)),
+            [(table, fk)] => out.push(with_plan(&schema, table, fk, finding(&schema, table, fk))),
+            _ => {
+                let (table, fk) = members[0];
+                out.push(with_plan(&schema, schema.root(table), fk, partition_finding(&schema, &members)));
+            }
         }
     }
+}
+
+/// With a plan beside the schema: where the plan pays for the missing index (a scan
+/// or join on the key, or the foreign key's trigger) becomes evidence, the finding a
+/// warning ranked by that time, and the plan an input it used.
+fn with_plan(schema: &SchemaInput<'_>, table: &Table, fk: &ForeignKey, f: Finding) -> Finding {
+    let f = f.subject(super::catalog_check::table_key(table), fk.columns.clone());
+    let Some(usage) = super::catalog_check::foreign_key_use(schema.ctx, table, fk) else { return f };
+    let severity = f.severity.max(crate::Severity::Warning);
+    let mut f = f.evidence("In the plan", usage.text).severity(severity).used([usage.input]);
+    f.impact.time_share = usage.share;
+    f.impact.time_ms = usage.time_ms;
+    if let Some(time) = usage.time_ms {
+        f.impact.text.push_str(&format!(" The plan spends {} where this index would serve it.", super::format::ms(time)));
+    }
+    f
 }
 
 fn finding(schema: &SchemaInput<'_>, table: &Table, fk: &ForeignKey) -> Finding {

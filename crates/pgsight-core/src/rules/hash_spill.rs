@@ -46,8 +46,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A hash join or hash aggregate that spilled to disk in batches",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Batches at which a Hash or HashAggregate counts as spilled.
     pub min_batches: f64,
@@ -55,7 +58,11 @@ pub struct Thresholds {
     pub max_memory_fix_kb: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_batches: 2.0, max_memory_fix_kb: 1024.0 * 1024.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_batches: 2.0, max_memory_fix_kb: 1024.0 * 1024.0 }
+    }
+}
 
 /// Headroom over the measured need, as in `work_mem_for`.
 const HEADROOM: f64 = 1.25;
@@ -95,11 +102,12 @@ enum Kind {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
             let finding = match node.node_type() {
-                "Hash" => hash(plan, id, node),
-                "Aggregate" if matches!(node.fields.strategy.as_deref(), Some("Hashed" | "Mixed")) => hash_agg(plan, id, node),
+                "Hash" => hash(plan, id, node, &t),
+                "Aggregate" if matches!(node.fields.strategy.as_deref(), Some("Hashed" | "Mixed")) => hash_agg(plan, id, node, &t),
                 _ => None,
             };
             out.extend(finding);
@@ -107,10 +115,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn hash(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> Option<Finding> {
+fn hash(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, t: &Thresholds) -> Option<Finding> {
     let f = &node.fields;
     let batches = f.hash_batches.unwrap_or(1.0).max(f.original_hash_batches.unwrap_or(1.0));
-    if batches < THRESHOLDS.min_batches {
+    if batches < t.min_batches {
         return None;
     }
     let m = plan.metrics.node(id);
@@ -186,10 +194,10 @@ fn hash(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> Option<Finding> {
         ));
     }
     let spill = Spill { kind: Kind::Hash, needed_kb, basis, time_ms, time_share, temp_written };
-    Some(finish(plan, id, node, finding, spill))
+    Some(finish(plan, id, node, finding, spill, t))
 }
 
-fn hash_agg(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> Option<Finding> {
+fn hash_agg(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, t: &Thresholds) -> Option<Finding> {
     let f = &node.fields;
     struct Process {
         who: Option<String>,
@@ -211,7 +219,7 @@ fn hash_agg(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> Option<Finding>
             disk: worker_number(w, "Disk Usage").unwrap_or(0.0),
         });
     }
-    processes.retain(|p| p.batches >= THRESHOLDS.min_batches || p.disk > 0.0);
+    processes.retain(|p| p.batches >= t.min_batches || p.disk > 0.0);
     if processes.is_empty() {
         return None;
     }
@@ -261,11 +269,11 @@ fn hash_agg(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> Option<Finding>
         time_share: m.exclusive_share,
         temp_written: m.exclusive_buffers.temp_written,
     };
-    Some(finish(plan, id, node, finding, spill))
+    Some(finish(plan, id, node, finding, spill, t))
 }
 
 /// Impact, fix, risk and rollback, shared by both kinds.
-fn finish(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, mut finding: Finding, spill: Spill) -> Finding {
+fn finish(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, mut finding: Finding, spill: Spill, t: &Thresholds) -> Finding {
     if spill.temp_written > 0.0 {
         finding = finding.evidence("Temp Written Blocks", count(spill.temp_written));
     }
@@ -299,7 +307,7 @@ fn finish(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, mut finding: Finding
         if multiplier_set { "" } else { " (default since PostgreSQL 15)" },
         kb_text(limit_kb)
     );
-    if spill.needed_kb > THRESHOLDS.max_memory_fix_kb {
+    if spill.needed_kb > t.max_memory_fix_kb {
         return too_big(plan, id, node, finding, &spill, &now);
     }
     let new_multiplier = (spill.needed_kb * HEADROOM / work_mem).ceil().max(multiplier.floor() + 1.0);

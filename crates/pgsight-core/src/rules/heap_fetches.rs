@@ -36,8 +36,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "An index-only scan that still fetched many rows from the table",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Heap fetches as a share of the rows returned (over all loops).
     pub min_share: f64,
@@ -45,7 +48,11 @@ pub struct Thresholds {
     pub min_fetches: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_share: 0.1, min_fetches: 1_000.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_share: 0.1, min_fetches: 1_000.0 }
+    }
+}
 
 /// Per-table autovacuum scale factors proposed (the defaults are 0.2 and 0.2: a
 /// vacuum after a fifth of the table changed).
@@ -64,22 +71,23 @@ pub fn total_heap_fetches(node: &PlanNode) -> f64 {
     node.fields.heap_fetches.unwrap_or(0.0)
 }
 
-/// True when the rule fires on this node; read-inefficiency uses it to leave the
-/// node to this rule.
-pub fn fires_on(plan: &AnalyzedPlan, id: NodeId) -> bool {
+/// True when the rule fires on this node with thresholds `t`; read-inefficiency uses
+/// it to leave the node to this rule.
+pub fn fires_on(plan: &AnalyzedPlan, id: NodeId, t: &Thresholds) -> bool {
     let node = &plan.doc.plan.nodes[id];
     if node.node_type() != "Index Only Scan" {
         return false;
     }
     let fetches = total_heap_fetches(node);
     let returned = plan.metrics.node(id).actual_rows_total.unwrap_or(0.0);
-    fetches >= THRESHOLDS.min_fetches && fetches >= THRESHOLDS.min_share * returned
+    fetches >= t.min_fetches && fetches >= t.min_share * returned
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
-            if fires_on(plan, id) {
+            if fires_on(plan, id, &t) {
                 out.push(finding(plan, id, node));
             }
         }

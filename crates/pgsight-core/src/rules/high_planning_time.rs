@@ -26,21 +26,30 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "Planning takes longer than execution",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
+    /// Planning time (ms) below which it is not reported even if longer than execution.
     pub min_planning_ms: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_planning_ms: 10.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_planning_ms: 10.0 }
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         let doc = &plan.doc;
         let (Some(planning), Some(execution)) = (doc.fields.planning_time, doc.execution_time()) else {
             continue;
         };
-        if planning < THRESHOLDS.min_planning_ms || planning < execution {
+        if planning < t.min_planning_ms || planning < execution {
             continue;
         }
         let total = planning + execution;

@@ -1,4 +1,5 @@
 use super::advice::index_for_conditions;
+use super::catalog_check;
 use super::format::{count, ms, percent};
 use super::{AnalyzedPlan, Context};
 use crate::plan::predicate::conjuncts;
@@ -73,7 +74,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if removed < t.min_removed_rows || fetched <= 0.0 || removed / fetched < t.min_removed_share {
                 continue;
             }
-            out.push(finding(plan, id, node, filter, removed, returned));
+            out.push(finding(ctx, plan, id, node, filter, removed, returned));
         }
     }
 }
@@ -98,7 +99,7 @@ fn index_use(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode) -> IndexUse {
     IndexUse { names, cond_label: "Recheck Cond", cond }
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, removed: f64, returned: f64) -> Finding {
+fn finding(ctx: &Context, plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, removed: f64, returned: f64) -> Finding {
     let m = plan.metrics.node(id);
     let table = node.qualified_relation().unwrap_or_else(|| "?".to_owned());
     let fetched = removed + returned;
@@ -133,6 +134,14 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, remov
     .location(plan.location(id));
     if !used.names.is_empty() {
         f = f.evidence("Index Name", used.names.join(", "));
+    }
+    // With a schema: the index as it is defined.
+    if let Some(schema) = super::schema_support::schema(ctx) {
+        for name in &used.names {
+            if let Some(entry) = catalog_check::plan_index(ctx, node, name) {
+                f = f.evidence(format!("Definition of {name}"), catalog_check::definition(&schema, &entry));
+            }
+        }
     }
     if let Some(cond) = &used.cond {
         f = f.evidence(used.cond_label, cond.clone());
@@ -177,7 +186,7 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, remov
             };
             let mut advice = advice.avoiding_names(&used.names);
             advice.explanation.push_str(&replaces);
-            advice.apply(f, &table)
+            catalog_check::apply_checked_except(ctx, f, advice, &table, &used.names)
         }
         None => f
             .fix(None, "The filter has no column-versus-value test an index can serve as written; rewrite it on the bare columns, or index the expression it uses.")

@@ -28,21 +28,30 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "JIT compilation takes a large share of execution time",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
+    /// JIT time as a share of execution time.
     pub min_share: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_share: 0.10 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_share: 0.10 }
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         let doc = &plan.doc;
         let (Some(jit_ms), Some(exec_ms)) = (doc.jit_number(&["Timing", "Total"]), doc.execution_time()) else {
             continue;
         };
-        if exec_ms <= 0.0 || jit_ms / exec_ms < THRESHOLDS.min_share {
+        if exec_ms <= 0.0 || jit_ms / exec_ms < t.min_share {
             continue;
         }
         let share = (jit_ms / exec_ms).min(1.0);

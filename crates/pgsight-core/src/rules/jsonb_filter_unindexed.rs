@@ -76,7 +76,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .filter(|c| !std::ptr::eq(**c, *condition))
                     .filter_map(|c| constant_predicate(c, &scope, index))
                     .collect();
-                found.push(finding(&q, condition, &filter, relation, table, &column.name, &partial, catalog));
+                let f = finding(&q, condition, &filter, relation, table, &column.name, &partial, catalog);
+                found.push(super::catalog_check::with_schema(ctx, f).subject(relation.display(), [column.name.clone()]));
             }
         });
         for f in found {

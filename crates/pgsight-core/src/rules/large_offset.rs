@@ -40,8 +40,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "OFFSET pagination that produces and discards many rows",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Rows the Limit's input produced that the Limit did not return.
     pub min_discarded_rows: f64,
@@ -49,9 +52,14 @@ pub struct Thresholds {
     pub min_literal_offset: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_discarded_rows: 10_000.0, min_literal_offset: 1_000.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_discarded_rows: 10_000.0, min_literal_offset: 1_000.0 }
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             if node.node_type() != "Limit" {
@@ -62,13 +70,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let discarded = produced - returned;
-            if discarded < THRESHOLDS.min_discarded_rows {
+            if discarded < t.min_discarded_rows {
                 continue;
             }
             out.push(finding(plan, id, node, child, produced, discarded));
         }
     }
-    check_queries(ctx, out);
+    check_queries(ctx, out, &t);
 }
 
 /// The Limit's input: its child that is not an InitPlan or SubPlan.
@@ -361,7 +369,7 @@ mod tests {
 // The same rule on SQL queries (query inputs): a literal OFFSET, read from
 // sqlparser's AST.
 
-fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
+fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     use crate::query::{self, walk, Findings};
 
     let mut findings = Findings::new(out);
@@ -370,7 +378,7 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
         let mut found = Vec::new();
         walk::for_each_query(&q.statement, |query, ctes| {
             let Some((offset, n)) = literal_offset(query) else { return };
-            if n < THRESHOLDS.min_literal_offset {
+            if n < t.min_literal_offset {
                 return;
             }
             let is_top = top == Some(query as *const _);

@@ -76,7 +76,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     })
             };
             let Some(like) = conjuncts(filter).into_iter().find(own) else { continue };
-            out.push(finding(plan, id, node, filter, &like, &t));
+            out.push(finding(ctx, plan, id, node, filter, &like, &t));
         }
     }
     check_queries(ctx, out, &t);
@@ -94,7 +94,7 @@ fn longest_literal(pattern: &str) -> usize {
     pattern.split(['%', '_']).map(|s| s.chars().count()).max().unwrap_or(0)
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, like: &Conjunct, t: &Thresholds) -> Finding {
+fn finding(ctx: &Context, plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, like: &Conjunct, t: &Thresholds) -> Finding {
     let m = plan.metrics.node(id);
     let table = node.qualified_relation().unwrap_or_else(|| "?".to_owned());
     let column = like.column.as_ref().map(|c| c.name.clone()).unwrap_or_default();
@@ -148,7 +148,11 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, like:
     };
     f = f.impact(Impact { text: impact_text, time_share: m.inclusive_share, time_ms: m.inclusive_ms, rows: node.executed().then_some(removed) });
 
-    let mut advice = trigram_index(&table, &column);
+    let f = super::catalog_check::with_schema(ctx, f).subject(table.clone(), [column.clone()]);
+    let mut advice = match super::catalog_check::check_index(ctx, trigram_index(&table, &column)) {
+        super::catalog_check::Checked::New(advice) => advice,
+        super::catalog_check::Checked::Exists(existing) => return super::catalog_check::existing_fix(f, &existing),
+    };
     if longest_literal(&pattern) < t.min_trigram_chars {
         advice.explanation.push_str(&format!(
             " Note that '{pattern}' has fewer than {} characters between wildcards: it extracts no trigram, and the index will not help this particular pattern.",
@@ -240,7 +244,8 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
             for condition in conditions {
                 each_expr(condition, |e| {
                     if let Some(like) = query_like(e, &scope) {
-                        found.push(query_finding(&q, e, &like, t));
+                        let f = query_finding(&q, e, &like, t).subject(like.table.clone(), [like.column.clone()]);
+                        found.push(super::catalog_check::with_schema(ctx, f));
                     }
                 });
             }

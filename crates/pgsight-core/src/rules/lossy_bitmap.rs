@@ -35,20 +35,28 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A bitmap heap scan whose bitmap went lossy for lack of work_mem",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Lossy heap blocks over all loops.
     pub min_lossy_blocks: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_lossy_blocks: 1.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_lossy_blocks: 1.0 }
+    }
+}
 
 /// Bytes of work_mem per heap page in an exact bitmap: sizeof(PagetableEntry) (48 on
 /// 64-bit with 8 kB pages) plus two pointers (tidbitmap.c, `tbm_calculate_entries`).
 const BYTES_PER_PAGE: f64 = 64.0;
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
             if node.node_type() != "Bitmap Heap Scan" {
@@ -63,7 +71,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 exact += worker_number(w, "Exact Heap Blocks").unwrap_or(0.0);
                 lossy += worker_number(w, "Lossy Heap Blocks").unwrap_or(0.0);
             }
-            if lossy < THRESHOLDS.min_lossy_blocks {
+            if lossy < t.min_lossy_blocks {
                 continue;
             }
             out.push(finding(plan, id, node, exact, lossy));

@@ -12,6 +12,7 @@ use crate::report::{Finding, InputKind, Location, Severity};
 use crate::sql::{Catalog, ParsedStatement, Script};
 
 pub mod advice;
+pub mod catalog_check;
 pub mod schema_support;
 pub mod fixsql;
 pub mod format;
@@ -162,7 +163,8 @@ pub struct Context {
     /// Threshold overrides by rule id, from the configuration.
     pub thresholds: ThresholdOverrides,
     /// The migration runner wraps each file in a transaction (configuration).
-    pub assume_in_transaction: bool,
+    pub assume_in_transaction: bool,    /// Health snapshots read from schema inputs, for the health rules.
+    pub snapshots: Vec<crate::snapshot::AnalyzedSnapshot>,
 }
 
 /// Per-rule threshold overrides: `{"seq-scan-selective-filter": {"min_removed_rows": 5000}}`.
@@ -296,6 +298,18 @@ rule_table! {
     CartesianJoin => cartesian_join,
     JsonbFilterUnindexed => jsonb_filter_unindexed,
     RepeatedQuery => repeated_query,
+    IndexNotUsed => index_not_used,
+    // Health rules: a snapshot's statistics (pgsight snapshot-sql).
+    UnusedIndex => unused_index,
+    InvalidIndex => invalid_index,
+    DeadTuples => dead_tuples,
+    StaleStatistics => stale_statistics,
+    SeqScanHeavyTable => seq_scan_heavy_table,
+    LowCacheHit => low_cache_hit,
+    XidWraparoundRisk => xid_wraparound_risk,
+    ConnectionsNearLimit => connections_near_limit,
+    LargeUnpartitionedTable => large_unpartitioned_table,
+    SlowStatement => slow_statement,
     // Rules that read other findings come last: slow-node points at them, and
     // unused-suppression removes the suppressed ones.
     SlowNode => slow_node,
@@ -314,14 +328,22 @@ impl Rule {
     /// The Markdown page for this rule, as `pgsight rules <id>` and the web app show it.
     pub fn doc_page(self) -> String {
         let meta = self.meta();
-        format!(
+        let mut page = format!(
             "# {}\n\n{}\n\nCategory: {} · Default severity: {}\n\n{}",
             meta.id,
             meta.summary,
             meta.category.as_str(),
             meta.severity,
             meta.doc_markdown()
-        )
+        );
+        let defaults = meta.default_thresholds.map(|f| f());
+        if let Some(serde_json::Value::Object(map)) = defaults.filter(|d| d.as_object().is_some_and(|m| !m.is_empty())) {
+            page.push_str(&format!("\n## Thresholds\n\nSet in `pgsight.toml` under `[rules.thresholds.{}]`:\n\n| Name | Default |\n|---|---|\n", meta.id));
+            for (name, value) in map {
+                page.push_str(&format!("| `{name}` | {value} |\n"));
+            }
+        }
+        page
     }
 }
 

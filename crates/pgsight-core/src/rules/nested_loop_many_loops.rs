@@ -1,4 +1,5 @@
 use super::advice::index_for_conditions;
+use super::catalog_check;
 use super::fixsql::quote_qualified;
 use super::format::{count, factor, ms, percent};
 use super::{AnalyzedPlan, Context};
@@ -86,7 +87,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            out.push(finding(plan, id, node, outer, inner, &t));
+            out.push(finding(ctx, plan, id, node, outer, inner, &t));
         }
     }
 }
@@ -142,7 +143,7 @@ fn is_own(scan: &PlanNode, c: &ColumnRef) -> bool {
     }
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, outer: NodeId, inner: NodeId, t: &Thresholds) -> Finding {
+fn finding(ctx: &Context, plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, outer: NodeId, inner: NodeId, t: &Thresholds) -> Finding {
     let nodes = &plan.doc.plan.nodes;
     let m = plan.metrics.node(id);
     let (outer_node, inner_node) = (&nodes[outer], &nodes[inner]);
@@ -241,8 +242,8 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, outer: NodeId, inne
                     "The inner side compares {table}.{key} with the outer row in a filter, so every loop reads rows it then discards. {}",
                     advice.explanation
                 );
-                return advice
-                    .apply(f, &table)
+                let used: Vec<String> = sn.fields.index_name.iter().cloned().collect();
+                return catalog_check::apply_checked_except(ctx, f, advice, &table, &used)
                     .impact(Impact { text: impact, time_share: m.inclusive_share, time_ms: im.inclusive_ms, rows: Some(discarded) });
             }
         }

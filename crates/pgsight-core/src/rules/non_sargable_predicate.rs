@@ -92,7 +92,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some((parent, scans)) => Scanned::of(plan, parent_name(node, &parent), scans, true),
                 None => Scanned::of(plan, node.qualified_relation().unwrap_or_else(|| "?".to_owned()), vec![id], false),
             };
-            out.push(finding(plan, id, node, filter, &found, &scanned, &t));
+            out.push(finding(ctx, plan, id, node, filter, &found, &scanned, &t));
         }
     }
     check_queries(ctx, out);
@@ -169,7 +169,8 @@ fn parent_name(node: &PlanNode, parent: &str) -> String {
     }
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, found: &[WrappedColumn], scanned: &Scanned, t: &Thresholds) -> Finding {
+#[allow(clippy::too_many_arguments)]
+fn finding(ctx: &Context, plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, found: &[WrappedColumn], scanned: &Scanned, t: &Thresholds) -> Finding {
     let table = scanned.table.clone();
     let (returned, removed) = (scanned.returned, scanned.removed);
     let read = returned + removed;
@@ -245,8 +246,20 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, found
         _ => "With an index the condition can use, the scan reads only the matching rows.".to_owned(),
     };
     f = f.impact(Impact { text: impact_text, time_share: scanned.share, time_ms: scanned.inclusive_ms, rows: scanned.executed.then_some(removed) });
+    f = super::catalog_check::with_schema(ctx, f).subject(table.clone(), [column.clone()]);
 
     if let Some(rewrite) = range_rewrite(w) {
+        if let Some(index_text) = super::catalog_check::bare_column_index(ctx, &table, column) {
+            let cast_note = if matches!(w.wrapper, Wrapper::Cast { .. }) || is_date_wrapper(w) {
+                " For a timestamptz column the date boundaries are read in the session's TimeZone, as the original condition was."
+            } else {
+                ""
+            };
+            return f
+                .fix(None, format!("Compare the bare column with a range instead of {what}: replace `{}` with `{rewrite}` in the query.{index_text}", bare(&w.text, w)))
+                .risk(format!("{}{cast_note}", query_rewrite_risk()))
+                .rollback(None, query_rewrite_rollback());
+        }
         let index = index_name(&table, std::slice::from_ref(column), "idx");
         let cast_note = if matches!(w.wrapper, Wrapper::Cast { .. }) || is_date_wrapper(w) {
             " For a timestamptz column the date boundaries are read in the session's TimeZone, as the original condition was."
@@ -273,7 +286,10 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, filter: &str, found
         Wrapper::Cast { type_name } => vec![column.clone(), type_name.split_whitespace().next().unwrap_or("cast").to_owned()],
     };
     parts.dedup();
-    let advice = expression_index(&table, &expression, &parts);
+    let advice = match super::catalog_check::check_index(ctx, expression_index(&table, &expression, &parts)) {
+        super::catalog_check::Checked::New(advice) => advice,
+        super::catalog_check::Checked::Exists(existing) => return super::catalog_check::existing_fix(f, &existing),
+    };
     let mut risk = super::advice::create_index_risk(&table);
     let mut explanation = advice.explanation.clone();
     let (create, drop, drop_text) = if scanned.partitioned {
@@ -419,7 +435,8 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
                         continue;
                     }
                 }
-                found.push(query_finding(&q, condition, &w, relation, ctx.catalog.as_ref()));
+                let f = query_finding(&q, condition, &w, relation, ctx.catalog.as_ref()).subject(relation.display(), [w.column.name.clone()]);
+                found.push(if relation.table.is_some() { super::catalog_check::with_schema(ctx, f) } else { f });
             }
         });
         for f in found {

@@ -38,14 +38,21 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "NOT IN (SELECT ...) run as a subplan once per outer row",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Loops of the subplan (outer rows it was run for).
     pub min_loops: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_loops: 100.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_loops: 100.0 }
+    }
+}
 
 /// A negated, non-hashed subplan in a condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,13 +64,14 @@ struct NegatedSubPlan {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
             for (label, cond) in [("Filter", &node.fields.filter), ("Join Filter", &node.fields.join_filter)] {
                 let Some(cond) = cond.as_deref() else { continue };
                 for negated in negated_subplans(cond) {
                     let Some(sub) = find_subplan(plan, id, &negated.name) else { continue };
-                    if plan.doc.plan.nodes[sub].loops() < THRESHOLDS.min_loops {
+                    if plan.doc.plan.nodes[sub].loops() < t.min_loops {
                         continue;
                     }
                     out.push(finding(plan, id, node, label, cond, &negated, sub));

@@ -48,8 +48,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A scan that reads far more blocks than the rows it returns justify",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Shared blocks (hit + read) the scan itself touched.
     pub min_blocks: f64,
@@ -66,16 +69,22 @@ pub struct Thresholds {
     pub bloat_rows_per_block_index: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds {
-    min_blocks: 10_000.0,
-    min_blocks_per_row: 100.0,
-    loop_driven_blocks_per_loop: 10.0,
-    filter_share: 0.5,
-    bloat_rows_per_block_seq: 1.0,
-    bloat_rows_per_block_index: 0.1,
-};
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            min_blocks: 10_000.0,
+            min_blocks_per_row: 100.0,
+            loop_driven_blocks_per_loop: 10.0,
+            filter_share: 0.5,
+            bloat_rows_per_block_seq: 1.0,
+            bloat_rows_per_block_index: 0.1,
+        }
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
+    let heap_fetches_t: heap_fetches::Thresholds = ctx.thresholds(&heap_fetches::META);
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             if node.fields.relation_name.is_none() || !node.executed() {
@@ -83,16 +92,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let blocks = m.exclusive_buffers.shared_total();
             let returned = m.actual_rows_total.unwrap_or(0.0);
-            if blocks < THRESHOLDS.min_blocks || blocks / returned.max(1.0) < THRESHOLDS.min_blocks_per_row {
+            if blocks < t.min_blocks || blocks / returned.max(1.0) < t.min_blocks_per_row {
                 continue;
             }
-            if node.loops() > m.processes && blocks / node.loops() <= THRESHOLDS.loop_driven_blocks_per_loop {
+            if node.loops() > m.processes && blocks / node.loops() <= t.loop_driven_blocks_per_loop {
                 continue;
             }
-            if explained_by_seq_scan_rule(node) || heap_fetches::fires_on(plan, id) {
+            if explained_by_seq_scan_rule(node) || heap_fetches::fires_on(plan, id, &heap_fetches_t) {
                 continue;
             }
-            out.push(finding(plan, id, node, blocks, returned));
+            out.push(finding(plan, id, node, blocks, returned, &t));
         }
     }
 }
@@ -108,16 +117,16 @@ fn explained_by_seq_scan_rule(node: &PlanNode) -> bool {
     removed >= t.min_removed_rows && read > 0.0 && removed / read >= t.min_removed_share
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, blocks: f64, returned: f64) -> Finding {
+fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, blocks: f64, returned: f64, t: &Thresholds) -> Finding {
     let m = plan.metrics.node(id);
     let table = node.qualified_relation().unwrap_or_else(|| "?".to_owned());
     let label = node.label();
     let removed = m.rows_removed_total;
     let read = returned + removed;
     let rows_per_block = read / blocks;
-    let filtered = read > 0.0 && removed / read >= THRESHOLDS.filter_share;
+    let filtered = read > 0.0 && removed / read >= t.filter_share;
     let sequential = matches!(node.node_type(), "Seq Scan" | "Parallel Seq Scan");
-    let bloat_limit = if sequential { THRESHOLDS.bloat_rows_per_block_seq } else { THRESHOLDS.bloat_rows_per_block_index };
+    let bloat_limit = if sequential { t.bloat_rows_per_block_seq } else { t.bloat_rows_per_block_index };
     let bloated = rows_per_block < bloat_limit;
     let b = &m.exclusive_buffers;
     let density = if rows_per_block < 0.01 { "under 0.01".to_owned() } else { count((rows_per_block * 100.0).round() / 100.0) };

@@ -37,34 +37,45 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "The planner's row estimate is off by 10x or more",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
+    /// Misestimate factor (either way) at which a node is reported, as info.
     pub min_factor: f64,
+    /// Factor at which the finding is a warning.
     pub warning_factor: f64,
+    /// Factor at which the finding is an error.
     pub error_factor: f64,
     /// Rows on the larger side (actual or planned, per loop).
     pub min_rows: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_factor: 10.0, warning_factor: 100.0, error_factor: 1_000.0, min_rows: 100.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_factor: 10.0, warning_factor: 100.0, error_factor: 1_000.0, min_rows: 100.0 }
+    }
+}
 
 /// Raised statistics target proposed for a single skewed column.
 const STATISTICS_TARGET: u32 = 1_000;
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             let Some(mis) = m.misestimate else { continue };
             let larger = node.fields.actual_rows.unwrap_or(0.0).max(node.fields.plan_rows.unwrap_or(0.0));
-            if mis.factor < THRESHOLDS.min_factor
-                || larger < THRESHOLDS.min_rows
-                || inherited(plan, node, mis)
+            if mis.factor < t.min_factor
+                || larger < t.min_rows
+                || inherited(plan, node, mis, t.min_factor)
                 || stopped_early(plan, id, mis)
             {
                 continue;
             }
-            out.push(finding(plan, id, node, mis));
+            out.push(finding(plan, id, node, mis, &t));
         }
     }
 }
@@ -82,21 +93,21 @@ fn stopped_early(plan: &AnalyzedPlan, id: usize, mis: Misestimate) -> bool {
 
 /// True when a child is already off the same way by a comparable factor: the error
 /// started below and this node only passes it on.
-fn inherited(plan: &AnalyzedPlan, node: &PlanNode, mis: Misestimate) -> bool {
+fn inherited(plan: &AnalyzedPlan, node: &PlanNode, mis: Misestimate, min_factor: f64) -> bool {
     node.children.iter().any(|&c| {
         plan.metrics.nodes[c].misestimate.is_some_and(|cm| {
-            cm.direction == mis.direction && cm.factor >= THRESHOLDS.min_factor && mis.factor < cm.factor * THRESHOLDS.min_factor
+            cm.direction == mis.direction && cm.factor >= min_factor && mis.factor < cm.factor * min_factor
         })
     })
 }
 
-fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, mis: Misestimate) -> Finding {
+fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, mis: Misestimate, t: &Thresholds) -> Finding {
     let m = plan.metrics.node(id);
     let planned = node.fields.plan_rows.unwrap_or(0.0);
     let actual = node.fields.actual_rows.unwrap_or(0.0);
-    let severity = if mis.factor >= THRESHOLDS.error_factor {
+    let severity = if mis.factor >= t.error_factor {
         Severity::Error
-    } else if mis.factor >= THRESHOLDS.warning_factor {
+    } else if mis.factor >= t.warning_factor {
         Severity::Warning
     } else {
         Severity::Info

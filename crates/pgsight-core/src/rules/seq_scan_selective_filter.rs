@@ -1,4 +1,5 @@
 use super::advice::index_for_filter;
+use super::catalog_check;
 use super::format::{count, ms, percent};
 use super::{AnalyzedPlan, Context};
 use crate::plan::PlanNode;
@@ -60,12 +61,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if removed < THRESHOLDS.min_removed_rows || read <= 0.0 || removed / read < THRESHOLDS.min_removed_share {
                 continue;
             }
-            out.push(finding(plan, id, node, filter, removed, returned));
+            out.push(finding(ctx, plan, id, node, filter, removed, returned));
         }
     }
 }
 
-fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, filter: &str, removed: f64, returned: f64) -> Finding {
+fn finding(ctx: &Context, plan: &AnalyzedPlan, id: usize, node: &PlanNode, filter: &str, removed: f64, returned: f64) -> Finding {
     let m = plan.metrics.node(id);
     let table = node.qualified_relation().unwrap_or_else(|| "?".to_owned());
     let read = removed + returned;
@@ -85,6 +86,10 @@ fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, filter: &str, remove
     .evidence("Filter", filter)
     .evidence("Rows Removed by Filter", count(removed))
     .evidence("Actual Rows", count(returned));
+    if let Some(rows) = crate::snapshot::plan_table_rows(ctx, node) {
+        f.message.push_str(&format!(" {table} has {} rows (health snapshot): this Seq Scan reads all of them every time.", count(rows)));
+        f = f.evidence("Table rows (snapshot)", count(rows));
+    }
     if node.loops() > 1.0 {
         f = f.evidence("Actual Loops", count(node.loops()));
     }
@@ -104,7 +109,7 @@ fn finding(plan: &AnalyzedPlan, id: usize, node: &PlanNode, filter: &str, remove
     f = f.impact(Impact { text: impact_text, time_share: m.exclusive_share, time_ms: m.exclusive_ms, rows: Some(removed) });
 
     match index_for_filter(node, &table, filter) {
-        Some(advice) => advice.apply(f, &table),
+        Some(advice) => catalog_check::apply_checked(ctx, f, advice, &table),
         None => f
             .fix(None, "The filter has no column-versus-constant test an index can serve as written; rewrite it on the bare columns, or index the expression it uses.")
             .risk("None until a change is made.")

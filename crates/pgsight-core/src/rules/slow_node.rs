@@ -25,21 +25,30 @@ declare_rule! {
     category: Plan,
     severity: Info,
     summary: "A node takes 30% or more of execution time by itself",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
+    /// Share of execution time a node spends by itself (excluding its children).
     pub min_exclusive_share: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_exclusive_share: 0.30 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_exclusive_share: 0.30 }
+    }
+}
 
 /// Runs last in the rule table: it reads the findings of the rules before it.
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     let mut found = Vec::new();
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             let (Some(share), Some(time)) = (m.exclusive_share, m.exclusive_ms) else { continue };
-            if share < THRESHOLDS.min_exclusive_share {
+            if share < t.min_exclusive_share {
                 continue;
             }
             let explained: Vec<&str> = out

@@ -48,8 +48,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A sort that spilled to disk because it did not fit in work_mem",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Disk space a process must have used for its sort (kB); any spill counts.
     pub min_disk_kb: f64,
@@ -58,7 +61,11 @@ pub struct Thresholds {
     pub index_max_read_share: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_disk_kb: 0.0, index_max_read_share: 0.1 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_disk_kb: 0.0, index_max_read_share: 0.1 }
+    }
+}
 
 /// Memory a sorted row needs on top of its on-disk bytes: the 24-byte SortTuple slot
 /// and the allocation header of the tuple, rounded up.
@@ -88,21 +95,22 @@ impl Spill {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, _) in plan.nodes() {
             if !matches!(node.node_type(), "Sort" | "Incremental Sort") {
                 continue;
             }
-            let spills = spills(node);
+            let spills = spills(node, &t);
             if spills.is_empty() {
                 continue;
             }
-            out.push(finding(plan, id, node, &spills));
+            out.push(finding(plan, id, node, &spills, &t));
         }
     }
 }
 
-fn spills(node: &PlanNode) -> Vec<Spill> {
+fn spills(node: &PlanNode, t: &Thresholds) -> Vec<Spill> {
     let mut found = Vec::new();
     let f = &node.fields;
     let workers = worker_entries(node);
@@ -128,7 +136,7 @@ fn spills(node: &PlanNode) -> Vec<Spill> {
         }
         found.extend(group_spills(worker, who));
     }
-    found.retain(|s| s.disk_kb >= THRESHOLDS.min_disk_kb);
+    found.retain(|s| s.disk_kb >= t.min_disk_kb);
     found
 }
 
@@ -168,7 +176,7 @@ fn group_spills(fields: &Map<String, Value>, who: Option<String>) -> Vec<Spill> 
     found
 }
 
-fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, spills: &[Spill]) -> Finding {
+fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, spills: &[Spill], t: &Thresholds) -> Finding {
     let m = plan.metrics.node(id);
     let largest = spills.iter().max_by(|a, b| a.disk_kb.total_cmp(&b.disk_kb)).expect("at least one spill");
     let total_disk: f64 = spills.iter().map(|s| s.disk_kb).sum();
@@ -250,7 +258,7 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, spills: &[Spill]) -
         let rows = limit.fields.actual_rows.map(|r| format!(" after {} rows", count(r))).unwrap_or_default();
         let advice = index.0;
         let (note, read_share) = filter_note(plan, index.3, limit.fields.actual_rows);
-        if read_share > THRESHOLDS.index_max_read_share {
+        if read_share > t.index_max_read_share {
             memory_text.push_str(&format!(
                 " An index in the sort order ({}) would let the Limit above stop early, but{note} Its reads are random, so it is not clearly cheaper than sorting in memory.",
                 advice.create_sql.trim_end_matches(';')

@@ -39,14 +39,21 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "Triggers, often foreign-key checks, take a large share of the statement's time",
+    thresholds: Thresholds,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Trigger time as a share of execution time.
     pub min_share: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_share: 0.1 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_share: 0.1 }
+    }
+}
 
 #[derive(Debug)]
 struct Trigger {
@@ -76,11 +83,12 @@ impl Trigger {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         let triggers = triggers(plan);
         let total: f64 = triggers.iter().map(|t| t.time_ms).sum();
         let Some(execution) = plan.doc.execution_time().filter(|t| *t > 0.0) else { continue };
-        if triggers.is_empty() || total < THRESHOLDS.min_share * execution {
+        if triggers.is_empty() || total < t.min_share * execution {
             continue;
         }
         out.push(finding(plan, &triggers, total, execution));
@@ -250,6 +258,10 @@ fn finding(plan: &AnalyzedPlan, triggers: &[Trigger], total: f64, execution: f64
         ));
     }
     let tables: Vec<&str> = indexes.iter().map(|(_, _, t, _)| t.as_str()).collect();
+    if let [(_, r, table, _)] = indexes.as_slice() {
+        // What fk-missing-index, given the schema, says about the same column.
+        f = f.subject(table.clone(), [r.column.clone()]);
+    }
     f.fix(
         Some(sql.join("\n")),
         format!(

@@ -29,6 +29,7 @@ impl Catalog {
             only,
             parent_index: None,
             defined_at: at,
+            stats: None,
         };
         let indexes = match (self.tables.get_mut(&on), self.views.get_mut(&on)) {
             (Some(table), _) => &mut table.indexes,

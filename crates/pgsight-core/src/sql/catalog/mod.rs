@@ -9,6 +9,7 @@
 mod apply;
 mod convert;
 mod indexes;
+mod stats;
 mod tables;
 pub mod types;
 
@@ -20,6 +21,7 @@ use super::names::{QualifiedName, SearchPath};
 use super::parse::Script;
 
 pub use super::recognize::ReindexTarget;
+pub use stats::{IndexStats, TableStats};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Catalog {
@@ -95,7 +97,9 @@ pub struct Table {
     /// Indexes made by CREATE INDEX. Primary key, unique and exclusion constraints
     /// have indexes too; [`Table::has_index_on`] counts them.
     pub indexes: Vec<Index>,
-    pub defined_at: Location,
+    pub defined_at: Location,    /// Size and activity, from a health snapshot; `None` from DDL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stats: Option<TableStats>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -212,7 +216,9 @@ pub struct Index {
     pub only: bool,
     /// The partitioned index this partition's index is attached to.
     pub parent_index: Option<QualifiedName>,
-    pub defined_at: Location,
+    pub defined_at: Location,    /// Size, use and state, from a health snapshot; `None` from DDL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stats: Option<IndexStats>,
 }
 
 /// One key of an index: a column or an expression, with its options.

@@ -29,6 +29,7 @@ impl Catalog {
             exclusion_constraints: Vec::new(),
             indexes: Vec::new(),
             defined_at: at,
+            stats: None,
         };
         let mut constraints = Vec::new();
         for def in &create.columns {
