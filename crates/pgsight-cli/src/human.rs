@@ -281,7 +281,21 @@ pub fn sql_excerpt(text: &str, line: u32, column: u32) -> Option<Excerpt> {
     if span.is_empty() {
         span.end = source[span.start..].chars().next().map_or(span.start, |c| span.start + c.len_utf8());
     }
-    Some(Excerpt { source, line_start: line as usize, span })
+    Some(strip_cr(Excerpt { source, line_start: line as usize, span }))
+}
+
+/// Drops the `\r` of CRLF line ends (they would print as a symbol), keeping the span
+/// on the same text.
+fn strip_cr(e: Excerpt) -> Excerpt {
+    if !e.source.contains('\r') {
+        return e;
+    }
+    let bytes = e.source.as_bytes();
+    let dropped = |i: usize| bytes[i] == b'\r' && matches!(bytes.get(i + 1), None | Some(b'\n'));
+    let shift = |at: usize| (0..at.min(bytes.len())).filter(|&i| dropped(i)).count();
+    let span = e.span.start - shift(e.span.start)..e.span.end - shift(e.span.end);
+    let source = e.source.char_indices().filter(|&(i, _)| !dropped(i)).map(|(_, c)| c).collect();
+    Excerpt { source, line_start: e.line_start, span }
 }
 
 /// Whether only blanks, comments and `;` come between the last statement and here.
@@ -394,6 +408,13 @@ mod tests {
         let e = sql_excerpt(sql, 3, 14).expect("excerpt");
         assert_eq!(&e.source[e.span.clone()], "i");
         assert_eq!(sql_excerpt(sql, 40, 1), None);
+    }
+
+    #[test]
+    fn crlf_line_ends_are_dropped() {
+        let e = sql_excerpt("BEGIN;\r\nCREATE INDEX i\r\n  ON t (a);\r\n", 2, 1).expect("excerpt");
+        assert_eq!(e.source, "CREATE INDEX i\n  ON t (a);");
+        assert_eq!(&e.source[e.span.clone()], "CREATE INDEX i\n  ON t (a);");
     }
 
     #[test]

@@ -193,7 +193,9 @@ fn read_input(path: &PathBuf, stdin_used: &mut bool) -> Result<(String, String),
         bytes = std::fs::read(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
         path.display().to_string()
     };
-    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
+    // Valid UTF-8 (the usual case) becomes the String without a copy.
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok((name, text))
 }
 
 fn run_plan(file: &PathBuf, format: PlanFormatArg) -> Result<ExitCode, UsageError> {

@@ -150,3 +150,47 @@ fn printed_plans_read_back() {
         assert_eq!(again.documents.len(), parsed.documents.len());
     }
 }
+
+#[test]
+fn nul_bytes_and_long_lines_in_every_kind() {
+    // Dense for the plan reader; one long literal for the SQL readers (the 100,000-token
+    // statement is in huge_lines_and_statements).
+    let dense = format!("Seq Scan on t  (cost=0.00..1.00 rows=1 width=4) {}", "(a = 1) AND ".repeat(450_000));
+    let literal = format!("Seq Scan on t  (cost=0.00..1.00 rows=1 width=4) Filter: (a = '{}'); SELECT 1", "x".repeat(5_000_000));
+    for kind in [InputKind::Plan, InputKind::Schema, InputKind::Migration, InputKind::Query] {
+        let long_line = if kind == InputKind::Plan { &dense } else { &literal };
+        assert!(long_line.len() > 5_000_000 && !long_line.contains('\n'));
+        for (name, text) in [("nul", "CREATE TABLE t (a int);\0SELECT\0 1;\0".to_owned()), ("5 MB line", long_line.clone())] {
+            let report = analyze_small_stack(vec![Input::new(kind, name, text)]);
+            assert_eq!(report.inputs.len(), 1, "{name} as {kind:?}");
+        }
+    }
+}
+
+#[test]
+fn inputs_over_the_size_cap_get_a_note() {
+    assert_eq!(Config::default().max_input_bytes, 64 * 1024 * 1024, "the documented default");
+    let config = Config { max_input_bytes: 1000, ..Config::default() };
+    let inputs = [Input::new(InputKind::Plan, "big.json", "x".repeat(1001)), Input::new(InputKind::Query, "small.sql", "SELECT 1;")];
+    let report = analyze(&inputs, &config);
+    assert!(!report.inputs[0].ok && report.inputs[1].ok);
+    let note = &report.notes[0];
+    assert_eq!(note.input, 0);
+    assert!(note.message.starts_with("big.json: the input is 1001 bytes, over the input size cap of 1000 bytes"), "{}", note.message);
+    let mib = Config { max_input_bytes: 2 * 1024 * 1024, ..Config::default() };
+    let report = analyze(&[Input::new(InputKind::Schema, "dump.sql", "-".repeat(3 * 1024 * 1024 + 512 * 1024))], &mib);
+    assert!(report.notes[0].message.contains("the input is 3.5 MiB (3670016 bytes), over the input size cap of 2 MiB"), "{}", report.notes[0].message);
+}
+
+#[test]
+fn share_link_bombs_are_capped() {
+    use pgsight_core::share::{decode, encode, ShareError, SharedInputs, DEFAULT_MAX_DECODED_BYTES};
+    // 16 MiB of one character packs into a short link; unpacking stops at the cap.
+    let bomb = encode(&SharedInputs { plan: "0".repeat(16 * 1024 * 1024), ..SharedInputs::default() });
+    assert!(bomb.len() < 64_000, "{}", bomb.len());
+    assert_eq!(decode(&bomb, DEFAULT_MAX_DECODED_BYTES), Err(ShareError::TooLarge(DEFAULT_MAX_DECODED_BYTES)));
+    assert!(ShareError::TooLarge(DEFAULT_MAX_DECODED_BYTES).to_string().contains("8388608 bytes"));
+    // Just under the cap still opens.
+    let fits = SharedInputs { plan: "0".repeat(DEFAULT_MAX_DECODED_BYTES - 100), ..SharedInputs::default() };
+    assert_eq!(decode(&encode(&fits), DEFAULT_MAX_DECODED_BYTES).as_ref(), Ok(&fits));
+}

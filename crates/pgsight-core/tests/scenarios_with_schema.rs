@@ -224,3 +224,26 @@ fn foreign_key_trigger_and_missing_index_are_one_finding() {
     assert!(f.evidence.iter().any(|e| e.label == "In the plan" && e.value.contains("account_events_account_id_fkey")), "{f:#?}");
     assert!(report.findings.iter().all(|f| f.rule != "fk-missing-index" || !f.title.contains("account_events")));
 }
+
+/// Plan, query and schema: the query's finding on the same condition is merged too,
+/// and its rewritten statement becomes the fix.
+#[test]
+fn plan_query_and_schema_make_one_finding() {
+    let sql = read("non-sargable-predicate-cast-date.sql");
+    let query = sql.split("-- query\n").nth(1).expect("query part");
+    let inputs = [
+        Input::new(InputKind::Plan, "plan.json", read("non-sargable-predicate-cast-date.json")),
+        Input::new(InputKind::Query, "query.sql", query),
+        Input::new(InputKind::Schema, "schema.sql", schema()),
+    ];
+    let report = analyze(&inputs, &Config::default());
+    let on_created_at: Vec<&Finding> = report.findings.iter().filter(|f| f.title.contains("created_at")).collect();
+    assert_eq!(on_created_at.len(), 1, "{on_created_at:#?}");
+    let f = on_created_at[0];
+    assert_eq!(f.rule, "index-not-used");
+    assert_eq!(f.inputs, [0, 1, 2]);
+    assert_eq!(
+        f.fix.sql.as_deref(),
+        Some("SELECT count(*), sum(amount) FROM orders WHERE created_at >= '2023-03-15' AND created_at < '2023-03-16';")
+    );
+}

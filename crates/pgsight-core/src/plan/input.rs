@@ -5,16 +5,20 @@
 //! doubled quotes. The cleaner removes those and keeps the line count, so an error
 //! position in the cleaned text is the same line in the input.
 
+use std::borrow::Cow;
+
 use super::{PlanError, PlanFormat};
 
 /// The cleaned text and how far each line moved left, to map columns back.
-pub struct Cleaned {
-    pub text: String,
+pub struct Cleaned<'a> {
+    /// The input itself when nothing needed cleaning (plain psql or file output): a
+    /// 100 MB plan is not copied.
+    pub text: Cow<'a, str>,
     /// Characters removed from the start of each line (indexed by 0-based line).
     shifts: Vec<u32>,
 }
 
-impl Cleaned {
+impl Cleaned<'_> {
     /// Maps an error on the cleaned text back to the input's columns.
     pub fn map_error(&self, mut error: PlanError) -> PlanError {
         if let (Some(line), Some(column)) = (error.line, error.column) {
@@ -29,16 +33,25 @@ const FRAME_CHARS: &[char] = &['|', '│', '┃', '║'];
 const RULE_CHARS: &[char] = &['-', '+', '=', '─', '━', '═', '┼', '╪', '┌', '┐', '└', '┘', '├', '┤', '┬', '┴', '|', '│', ' '];
 
 /// Strips psql and pgAdmin decorations, keeping one output line per input line.
-pub fn clean(input: &str) -> Cleaned {
-    let unquoted;
-    let input = match unquote_pgadmin(input) {
-        Some(text) => {
-            unquoted = text;
-            unquoted.as_str()
-        }
-        None => input,
+pub fn clean(input: &str) -> Cleaned<'_> {
+    if let Some(unquoted) = unquote_pgadmin(input) {
+        let (text, shifts) = clean_lines(&unquoted);
+        return Cleaned { text: Cow::Owned(text), shifts };
+    }
+    let unchanged = |raw: &str| {
+        let (kept, shift) = clean_line(raw);
+        !raw.ends_with('\r') && shift == 0 && kept.len() == raw.len()
     };
-    let mut text = String::with_capacity(input.len());
+    if input.split('\n').all(unchanged) {
+        return Cleaned { text: Cow::Borrowed(input), shifts: Vec::new() };
+    }
+    let (text, shifts) = clean_lines(input);
+    Cleaned { text: Cow::Owned(text), shifts }
+}
+
+fn clean_lines(input: &str) -> (String, Vec<u32>) {
+    // One byte more than the input: a `\n` is pushed after the last line, then popped.
+    let mut text = String::with_capacity(input.len() + 1);
     let mut shifts = Vec::new();
     for raw in input.split('\n') {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -48,10 +61,41 @@ pub fn clean(input: &str) -> Cleaned {
         shifts.push(shift);
     }
     text.pop();
-    Cleaned { text, shifts }
+    (text, shifts)
+}
+
+/// True when [`clean_line`] keeps `line` as it is, decided from its ends alone: the
+/// JSON lines and plan lines psql writes to a file. Anything else takes the full path.
+fn is_plain(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let Some(&last) = bytes.last() else {
+        return true;
+    };
+    // Trailing whitespace, a `+` continuation mark or a frame need the full check.
+    if !last.is_ascii_graphic() || last == b'+' || last == b'|' {
+        return false;
+    }
+    let Some(start) = bytes.iter().position(|b| *b != b' ') else {
+        return false;
+    };
+    match bytes[start] {
+        // JSON punctuation and `->`: neither a frame, a rule line nor a footer.
+        b'"' | b'{' | b'}' | b'[' | b']' => true,
+        b'-' => bytes.get(start + 1) == Some(&b'>'),
+        b'A'..=b'Z' | b'a'..=b'z' => &line[start..] != "QUERY PLAN",
+        _ => false,
+    }
 }
 
 fn clean_line(line: &str) -> (&str, u32) {
+    if is_plain(line) {
+        (line, 0)
+    } else {
+        clean_line_full(line)
+    }
+}
+
+fn clean_line_full(line: &str) -> (&str, u32) {
     let trimmed = line.trim();
     let inner = trimmed.trim_matches(FRAME_CHARS).trim();
     if inner == "QUERY PLAN" || is_rule_line(trimmed) || is_row_count_footer(inner) {
@@ -103,9 +147,10 @@ fn unquote_pgadmin(input: &str) -> Option<String> {
             return Some(inner.replace("\"\"", "\""));
         }
     }
-    let lines: Vec<&str> = input.lines().filter(|l| !l.trim().is_empty()).collect();
-    let all_quoted = !lines.is_empty()
-        && lines.iter().all(|l| {
+    // Stops at the first line that is not quoted: at once for plain plans.
+    let mut lines = input.lines().filter(|l| !l.trim().is_empty()).peekable();
+    let all_quoted = lines.peek().is_some()
+        && lines.all(|l| {
             let t = l.trim();
             t.len() >= 2 && t.starts_with('"') && t.ends_with('"')
         });
@@ -176,6 +221,31 @@ mod tests {
         assert_eq!(clean(json).text, "[{\"Plan\": {\"Node Type\": \"Result\"}}]");
         let text = "\"Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\"\n\"  Filter: (a = 'x''y')\"";
         assert_eq!(clean(text).text, "Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n  Filter: (a = 'x''y')");
+    }
+
+    #[test]
+    fn plain_output_is_borrowed_not_copied() {
+        let json = "[\n  {\n    \"Plan\": {\n      \"Node Type\": \"Result\"\n    }\n  }\n]\n";
+        let text = "Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n  ->  Hash  (cost=1.00..1.00 rows=1 width=4)\nPlanning Time: 0.1 ms\n";
+        for input in [json, text] {
+            assert!(matches!(clean(input).text, Cow::Borrowed(_)), "{input}");
+        }
+        for decorated in ["QUERY PLAN\n[]", "Seq Scan on t \nx", "a\r\nb", " | x |", "(1 row)"] {
+            assert!(matches!(clean(decorated).text, Cow::Owned(_)), "{decorated}");
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_check() {
+        let lines = [
+            "", "  ", "QUERY PLAN", "  QUERY PLAN", "QUERY PLAN |", "->  Seq Scan", "-- comment", "---", "(3 rows)", "\"Node Type\": 1,",
+            "  Filter: (a + b)", "x +", "x|", "│ x │", "\tPlan", "Plan\t", "]", "Worker 0:  actual time=1..2", "- > x", "é",
+        ];
+        for line in lines {
+            if is_plain(line) {
+                assert_eq!(clean_line_full(line), (line, 0), "{line:?}");
+            }
+        }
     }
 
     #[test]

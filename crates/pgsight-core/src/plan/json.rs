@@ -6,6 +6,8 @@
 //! only the shallow values inside a node (`Workers`, `Settings`, ...) become
 //! `serde_json::Value`s, with their own depth cap.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::model::{NodeId, Plan, PlanDocument};
@@ -62,8 +64,9 @@ enum ArrayKind {
     Value(Vec<Value>),
 }
 
-enum Frame {
-    Object { kind: ObjectKind, key: Option<String> },
+enum Frame<'a> {
+    /// `key`: borrowed from the input unless it holds escapes.
+    Object { kind: ObjectKind, key: Option<Cow<'a, str>> },
     Array(ArrayKind),
 }
 
@@ -81,7 +84,7 @@ struct Parser<'a> {
     pos: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: impl Into<String>) -> PlanError {
         PlanError::at_offset(message, self.text, self.pos)
     }
@@ -119,7 +122,7 @@ impl Parser<'_> {
 
     /// Parses one top-level value (a document or an array of documents).
     fn parse_top(&mut self, docs: &mut Vec<PlanDocument>) -> Result<(), PlanError> {
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<'a>> = Vec::new();
         let mut plan = Plan::default();
         let mut value_depth = 0usize;
         loop {
@@ -191,14 +194,14 @@ impl Parser<'_> {
                         break;
                     }
                     Some(Frame::Object { kind, key }) => {
-                        let k = key.take().unwrap_or_default();
+                        let k = key.take().unwrap_or(Cow::Borrowed(""));
                         match (kind, done) {
                             (ObjectKind::Top { map, .. }, Done::Value(v)) => {
-                                map.insert(k, v);
+                                map.insert(k.into_owned(), v);
                             }
                             (ObjectKind::Node(id), Done::Value(v)) => plan.nodes[*id].set(&k, v),
                             (ObjectKind::Value(map), Done::Value(v)) => {
-                                map.insert(k, v);
+                                map.insert(k.into_owned(), v);
                             }
                             (_, Done::Linked) => {}
                             (_, Done::Document(_)) => return Err(self.error("a plan document cannot nest")),
@@ -239,13 +242,13 @@ impl Parser<'_> {
         }
     }
 
-    fn object_kind(&self, stack: &mut [Frame], plan: &mut Plan, value_depth: &mut usize) -> Result<ObjectKind, PlanError> {
+    fn object_kind(&self, stack: &mut [Frame<'a>], plan: &mut Plan, value_depth: &mut usize) -> Result<ObjectKind, PlanError> {
         let kind = match stack.last_mut() {
             None | Some(Frame::Array(ArrayKind::Top)) => {
                 *plan = Plan::default();
                 ObjectKind::Top { map: Map::new(), bare_root: None }
             }
-            Some(Frame::Object { kind: ObjectKind::Top { .. }, key: Some(k) }) if k == "Plan" => {
+            Some(Frame::Object { kind: ObjectKind::Top { .. }, key: Some(k) }) if *k == "Plan" => {
                 ObjectKind::Node(plan.push(None))
             }
             Some(Frame::Array(ArrayKind::Plans(parent))) => ObjectKind::Node(plan.push(Some(*parent))),
@@ -260,11 +263,11 @@ impl Parser<'_> {
         Ok(kind)
     }
 
-    fn array_kind(&self, stack: &mut [Frame], plan: &mut Plan, value_depth: &mut usize) -> Result<ArrayKind, PlanError> {
+    fn array_kind(&self, stack: &mut [Frame<'a>], plan: &mut Plan, value_depth: &mut usize) -> Result<ArrayKind, PlanError> {
         let kind = match stack.last_mut() {
             None => ArrayKind::Top,
-            Some(Frame::Object { kind: ObjectKind::Node(id), key: Some(k) }) if k == "Plans" => ArrayKind::Plans(*id),
-            Some(Frame::Object { kind: ObjectKind::Top { bare_root, .. }, key: Some(k) }) if k == "Plans" => {
+            Some(Frame::Object { kind: ObjectKind::Node(id), key: Some(k) }) if *k == "Plans" => ArrayKind::Plans(*id),
+            Some(Frame::Object { kind: ObjectKind::Top { bare_root, .. }, key: Some(k) }) if *k == "Plans" => {
                 // A bare node pasted without the `{"Plan": ...}` wrapper.
                 if plan.is_empty() {
                     *bare_root = Some(plan.push(None));
@@ -282,7 +285,7 @@ impl Parser<'_> {
         Ok(kind)
     }
 
-    fn close_array(&self, stack: &mut Vec<Frame>, value_depth: &mut usize) -> Done {
+    fn close_array(&self, stack: &mut Vec<Frame<'a>>, value_depth: &mut usize) -> Done {
         match stack.pop() {
             Some(Frame::Array(ArrayKind::Value(items))) => {
                 *value_depth -= 1;
@@ -292,7 +295,7 @@ impl Parser<'_> {
         }
     }
 
-    fn close_object(&self, stack: &mut Vec<Frame>, plan: &mut Plan, value_depth: &mut usize) -> Result<Done, PlanError> {
+    fn close_object(&self, stack: &mut Vec<Frame<'a>>, plan: &mut Plan, value_depth: &mut usize) -> Result<Done, PlanError> {
         let Some(Frame::Object { kind, .. }) = stack.pop() else {
             return Ok(Done::Linked);
         };
@@ -335,7 +338,7 @@ impl Parser<'_> {
 
     fn parse_scalar(&mut self) -> Result<Value, PlanError> {
         match self.peek() {
-            Some(b'"') => Ok(Value::String(self.parse_string()?)),
+            Some(b'"') => Ok(Value::String(self.parse_string()?.into_owned())),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
@@ -368,9 +371,23 @@ impl Parser<'_> {
         })
     }
 
-    fn parse_string(&mut self) -> Result<String, PlanError> {
+    /// A string, borrowed from the input when it has no escapes (keys nearly always).
+    fn parse_string(&mut self) -> Result<Cow<'a, str>, PlanError> {
         let start = self.pos;
         self.pos += 1; // opening quote
+        let text: &'a str = self.text;
+        let run_start = self.pos;
+        while let Some(b) = self.peek() {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(Cow::Borrowed(&text[run_start..self.pos - 1]));
+        }
+        self.pos = run_start;
         let mut out = String::new();
         loop {
             let run_start = self.pos;
@@ -384,7 +401,7 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;

@@ -19,6 +19,11 @@ declare_rule! {
     /// index does not (the check looks up every row), unless its predicate only
     /// says the key is not null.
     ///
+    /// With a plan beside the schema, the plan's time on the key (a scan or join on
+    /// it, or the foreign key's trigger on a DELETE) becomes evidence and the finding
+    /// a warning ranked by that time; when the plan's own finding proposes the same
+    /// index, the two are one finding (`also: fk-missing-index`).
+    ///
     /// ## Why it matters
     /// PostgreSQL indexes the referenced side of a foreign key (it must be unique),
     /// never the referencing side. Every `DELETE` from the referenced table, and every
