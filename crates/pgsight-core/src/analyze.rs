@@ -287,6 +287,8 @@ fn plan_view(plan: &AnalyzedPlan) -> PlanView {
             if m.rows_removed_total > 0.0 {
                 details.push(("Rows removed (all loops)".to_owned(), crate::rules::format::count(m.rows_removed_total)));
             }
+            // Plans can have 100,000 nodes: no spare room in each node's list.
+            details.shrink_to_fit();
             NodeView {
                 id,
                 parent: node.parent,

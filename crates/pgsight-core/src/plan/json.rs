@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::model::{NodeId, Plan, PlanDocument};
+use super::model::{FieldValue, NodeId, Plan, PlanDocument, Worker};
 use super::PlanError;
 
 /// Nesting allowed for values that are not plan nodes (plan nodes may nest freely).
@@ -52,6 +52,8 @@ enum ObjectKind {
     Top { map: Map<String, Value>, bare_root: Option<NodeId> },
     /// A plan node already allocated in the arena.
     Node(NodeId),
+    /// The last entry of a node's `Workers`, filled in place: no JSON map per entry.
+    Worker(NodeId),
     /// Any other object.
     Value(Map<String, Value>),
 }
@@ -61,6 +63,9 @@ enum ArrayKind {
     Top,
     /// A node's `Plans`: each element is a child node.
     Plans(NodeId),
+    /// A node's `Workers`: objects become typed entries; anything else (not from
+    /// PostgreSQL) is collected so that the list can be kept verbatim instead.
+    Workers { node: NodeId, stray: Vec<Value> },
     Value(Vec<Value>),
 }
 
@@ -150,7 +155,7 @@ impl<'a> Parser<'a> {
             } else if let Some(Frame::Array(_)) = stack.last() {
                 if self.peek() == Some(b']') {
                     self.pos += 1;
-                    finished = Some(self.close_array(&mut stack, &mut value_depth));
+                    finished = Some(self.close_array(&mut stack, &mut plan, &mut value_depth));
                 }
             }
             if finished.is_none() {
@@ -186,8 +191,9 @@ impl<'a> Parser<'a> {
                     Some(Frame::Array(kind)) => {
                         match (kind, done) {
                             (ArrayKind::Value(items), Done::Value(v)) => items.push(v),
+                            (ArrayKind::Workers { stray, .. }, Done::Value(v)) => stray.push(v),
                             (ArrayKind::Top, Done::Document(doc)) => docs.push(doc),
-                            (ArrayKind::Plans(_), Done::Linked) | (ArrayKind::Top, Done::Linked) => {}
+                            (ArrayKind::Plans(_) | ArrayKind::Workers { .. } | ArrayKind::Top, Done::Linked) => {}
                             _ => return Err(self.error("unexpected value in a plan list")),
                         }
                         self.after_item(b']')?;
@@ -200,6 +206,11 @@ impl<'a> Parser<'a> {
                                 map.insert(k.into_owned(), v);
                             }
                             (ObjectKind::Node(id), Done::Value(v)) => plan.nodes[*id].set(&k, v),
+                            (ObjectKind::Worker(id), Done::Value(v)) => {
+                                if let Some(worker) = plan.nodes[*id].fields.workers.as_mut().and_then(|w| w.last_mut()) {
+                                    worker.set(&k, v);
+                                }
+                            }
                             (ObjectKind::Value(map), Done::Value(v)) => {
                                 map.insert(k.into_owned(), v);
                             }
@@ -252,6 +263,13 @@ impl<'a> Parser<'a> {
                 ObjectKind::Node(plan.push(None))
             }
             Some(Frame::Array(ArrayKind::Plans(parent))) => ObjectKind::Node(plan.push(Some(*parent))),
+            Some(Frame::Array(ArrayKind::Workers { node, .. })) => {
+                let workers = plan.nodes[*node].fields.workers.get_or_insert_with(Vec::new);
+                // Nodes have a few workers each: grow one entry at a time.
+                workers.reserve_exact(1);
+                workers.push(Worker::default());
+                ObjectKind::Worker(*node)
+            }
             _ => {
                 *value_depth += 1;
                 if *value_depth > MAX_VALUE_DEPTH {
@@ -267,6 +285,11 @@ impl<'a> Parser<'a> {
         let kind = match stack.last_mut() {
             None => ArrayKind::Top,
             Some(Frame::Object { kind: ObjectKind::Node(id), key: Some(k) }) if *k == "Plans" => ArrayKind::Plans(*id),
+            Some(Frame::Object { kind: ObjectKind::Node(id), key: Some(k) }) if *k == "Workers" => {
+                // A repeated key replaces the list, as it would any other value.
+                plan.nodes[*id].fields.workers = Some(Vec::new());
+                ArrayKind::Workers { node: *id, stray: Vec::new() }
+            }
             Some(Frame::Object { kind: ObjectKind::Top { bare_root, .. }, key: Some(k) }) if *k == "Plans" => {
                 // A bare node pasted without the `{"Plan": ...}` wrapper.
                 if plan.is_empty() {
@@ -285,11 +308,22 @@ impl<'a> Parser<'a> {
         Ok(kind)
     }
 
-    fn close_array(&self, stack: &mut Vec<Frame<'a>>, value_depth: &mut usize) -> Done {
+    fn close_array(&self, stack: &mut Vec<Frame<'a>>, plan: &mut Plan, value_depth: &mut usize) -> Done {
         match stack.pop() {
             Some(Frame::Array(ArrayKind::Value(items))) => {
                 *value_depth -= 1;
                 Done::Value(Value::Array(items))
+            }
+            Some(Frame::Array(ArrayKind::Workers { node, stray })) if !stray.is_empty() => {
+                // Not a list of worker objects: kept verbatim, as an untyped key is.
+                let node = &mut plan.nodes[node];
+                let mut items = match node.fields.workers.take().map(|w| w.to_json()) {
+                    Some(Value::Array(items)) => items,
+                    _ => Vec::new(),
+                };
+                items.extend(stray);
+                node.extra.insert("Workers".to_owned(), Value::Array(items));
+                Done::Linked
             }
             _ => Done::Linked,
         }
@@ -310,6 +344,7 @@ impl<'a> Parser<'a> {
                 }
                 Done::Linked
             }
+            ObjectKind::Worker(_) => Done::Linked,
             ObjectKind::Top { map, bare_root } => {
                 let mut doc = PlanDocument { plan: std::mem::take(plan), ..PlanDocument::default() };
                 if bare_root.is_some() || (map.contains_key("Node Type") && doc.plan.is_empty()) {
@@ -471,6 +506,21 @@ mod tests {
         assert_eq!(node.extra["Frobnication"], serde_json::json!([1, {"a": 2}]));
         assert_eq!(node.extra["Plan Rows"], serde_json::json!("many"));
         assert_eq!(doc.extra["Extra Top"], serde_json::json!(1));
+    }
+
+    #[test]
+    fn workers_are_typed_and_odd_lists_kept_verbatim() {
+        let text = r#"[{"Plan": {"Node Type": "Sort", "Workers": [{"Worker Number": 1, "Actual Rows": 5, "Sort Method": "quicksort", "JIT": {"Functions": 2}}]}}]"#;
+        let node = &parse_documents(text).expect("parse")[0].plan.nodes[0];
+        let workers = node.fields.workers.as_deref().expect("typed workers");
+        assert_eq!(workers.len(), 1);
+        assert_eq!(workers[0].fields.worker_number, Some(1.0));
+        assert_eq!(workers[0].fields.sort_method.as_deref(), Some("quicksort"));
+        assert_eq!(workers[0].extra["JIT"], serde_json::json!({"Functions": 2}));
+        let odd = r#"[{"Plan": {"Node Type": "Sort", "Workers": [{"Worker Number": 0}, 7]}}]"#;
+        let node = &parse_documents(odd).expect("parse")[0].plan.nodes[0];
+        assert!(node.fields.workers.is_none());
+        assert_eq!(node.extra["Workers"], serde_json::json!([{"Worker Number": 0}, 7]));
     }
 
     #[test]

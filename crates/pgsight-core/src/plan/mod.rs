@@ -8,7 +8,7 @@ pub mod predicate;
 pub mod text;
 pub mod write;
 
-pub use model::{DocumentFields, NodeFields, NodeId, Plan, PlanDocument, PlanNode};
+pub use model::{DocumentFields, NodeFields, NodeId, Plan, PlanDocument, PlanNode, Worker, WorkerFields};
 
 use crate::position::line_column;
 

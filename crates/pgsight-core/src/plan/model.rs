@@ -56,13 +56,16 @@ impl FieldValue for bool {
 impl FieldValue for Vec<String> {
     fn from_json(value: Value) -> Result<Self, Value> {
         match value {
-            Value::Array(items) if items.iter().all(Value::is_string) => Ok(items
-                .into_iter()
-                .filter_map(|v| match v {
+            Value::Array(items) if items.iter().all(Value::is_string) => {
+                // A new, exact allocation: collecting in place would keep the array's
+                // (larger) buffer of JSON values.
+                let mut strings = Vec::with_capacity(items.len());
+                strings.extend(items.into_iter().filter_map(|v| match v {
                     Value::String(s) => Some(s),
                     _ => None,
-                })
-                .collect()),
+                }));
+                Ok(strings)
+            }
             other => Err(other),
         }
     }
@@ -112,6 +115,14 @@ macro_rules! explain_fields {
             /// Appends every present field to `out` under its PostgreSQL key.
             pub fn write_to(&self, out: &mut Vec<(&'static str, Value)>) {
                 $( if let Some(v) = &self.$field { out.push(($key, FieldValue::to_json(v))); } )*
+            }
+
+            /// The field stored under a PostgreSQL key, as JSON.
+            pub fn get(&self, key: &str) -> Option<Value> {
+                match key {
+                    $( $key => self.$field.as_ref().map(FieldValue::to_json), )*
+                    _ => None,
+                }
             }
         }
     };
@@ -214,7 +225,102 @@ explain_fields! {
         wal_fpi: f64 = "WAL FPI",
         wal_bytes: f64 = "WAL Bytes",
         wal_buffers_full: f64 = "WAL Buffers Full",
-        workers: Value = "Workers",
+        workers: Vec<Worker> = "Workers",
+    }
+}
+
+explain_fields! {
+    /// Typed fields of one entry of a node's `Workers` list.
+    WorkerFields {
+        worker_number: f64 = "Worker Number",
+        actual_startup_time: f64 = "Actual Startup Time",
+        actual_total_time: f64 = "Actual Total Time",
+        actual_rows: f64 = "Actual Rows",
+        actual_loops: f64 = "Actual Loops",
+        sort_method: String = "Sort Method",
+        sort_space_used: f64 = "Sort Space Used",
+        sort_space_type: String = "Sort Space Type",
+        hashagg_batches: f64 = "HashAgg Batches",
+        peak_memory_usage: f64 = "Peak Memory Usage",
+        disk_usage: f64 = "Disk Usage",
+        exact_heap_blocks: f64 = "Exact Heap Blocks",
+        lossy_heap_blocks: f64 = "Lossy Heap Blocks",
+        shared_hit_blocks: f64 = "Shared Hit Blocks",
+        shared_read_blocks: f64 = "Shared Read Blocks",
+        shared_dirtied_blocks: f64 = "Shared Dirtied Blocks",
+        shared_written_blocks: f64 = "Shared Written Blocks",
+        local_hit_blocks: f64 = "Local Hit Blocks",
+        local_read_blocks: f64 = "Local Read Blocks",
+        local_dirtied_blocks: f64 = "Local Dirtied Blocks",
+        local_written_blocks: f64 = "Local Written Blocks",
+        temp_read_blocks: f64 = "Temp Read Blocks",
+        temp_written_blocks: f64 = "Temp Written Blocks",
+    }
+}
+
+/// One entry of a node's `Workers` list. Typed rather than a JSON object: a plan with
+/// tens of thousands of parallel nodes holds as many entries, and a `serde_json` map
+/// of fifteen keys costs several times the bytes the entry took in the input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Worker {
+    pub fields: WorkerFields,
+    /// Keys this model does not type (`JIT`, `Full-sort Groups`, Memoize's cache
+    /// counters, I/O timings, WAL, ...), kept verbatim. Typed are the keys of nearly
+    /// every entry: each typed key costs 16 bytes in every entry.
+    pub extra: Map<String, Value>,
+}
+
+impl Worker {
+    /// Stores a PostgreSQL key, typed when known, else verbatim.
+    pub fn set(&mut self, key: &str, value: Value) {
+        if let Err(value) = self.fields.set(key, value) {
+            self.extra.insert(key.to_owned(), value);
+        }
+    }
+
+    /// The value under a PostgreSQL key, typed or not, as JSON.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.fields.get(key).or_else(|| self.extra.get(key).cloned())
+    }
+
+    /// A number under a PostgreSQL key.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        self.get(key).and_then(|v| v.as_f64())
+    }
+
+    /// The entry as PostgreSQL writes it: typed keys first, in output order.
+    pub fn to_map(&self) -> Map<String, Value> {
+        let mut entries = Vec::new();
+        self.fields.write_to(&mut entries);
+        let mut map: Map<String, Value> = entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        map.extend(self.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+        map
+    }
+}
+
+impl FieldValue for Vec<Worker> {
+    /// A list of objects; anything else is handed back (and kept verbatim by the caller).
+    fn from_json(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Array(items) if items.iter().all(Value::is_object) => {
+                // Exact capacity: a collected Vec would start at 4 entries of 600 bytes.
+                let mut workers = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Value::Object(map) = item {
+                        let mut worker = Worker::default();
+                        for (k, v) in map {
+                            worker.set(&k, v);
+                        }
+                        workers.push(worker);
+                    }
+                }
+                Ok(workers)
+            }
+            other => Err(other),
+        }
+    }
+    fn to_json(&self) -> Value {
+        Value::Array(self.iter().map(|w| Value::Object(w.to_map())).collect())
     }
 }
 

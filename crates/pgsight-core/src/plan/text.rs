@@ -12,7 +12,7 @@
 
 use serde_json::{Map, Value};
 
-use super::model::{number_to_json, NodeId, Plan, PlanDocument, PlanNode};
+use super::model::{number_to_json, NodeId, Plan, PlanDocument, PlanNode, Worker};
 use super::PlanError;
 
 const EXPECTED_NODE: &str = "expected a plan node such as `Seq Scan on t  (cost=...)`";
@@ -600,24 +600,21 @@ fn worker_number(key: &str) -> Option<u64> {
 
 /// Adds a worker's fields to the node's `Workers` array, merging lines of one worker.
 fn merge_worker(node: &mut PlanNode, number: u64, fields: Map<String, Value>) {
-    let mut workers = match node.fields.workers.take() {
-        Some(Value::Array(workers)) => workers,
-        _ => Vec::new(),
-    };
-    let existing = workers.iter_mut().find_map(|worker| match worker {
-        Value::Object(map) if map.get("Worker Number") == Some(&Value::from(number)) => Some(map),
-        _ => None,
-    });
-    match existing {
-        Some(worker) => worker.extend(fields),
+    let workers = node.fields.workers.get_or_insert_with(Vec::new);
+    let index = match workers.iter().position(|w| w.fields.worker_number == Some(number as f64)) {
+        Some(index) => index,
         None => {
-            let mut worker = Map::new();
-            worker.insert("Worker Number".to_owned(), Value::from(number));
-            worker.extend(fields);
-            workers.push(Value::Object(worker));
+            let mut worker = Worker::default();
+            worker.fields.worker_number = Some(number as f64);
+            // A node has a few workers: no room for four 600-byte entries per node.
+            workers.reserve_exact(1);
+            workers.push(worker);
+            workers.len() - 1
         }
+    };
+    for (key, value) in fields {
+        workers[index].set(&key, value);
     }
-    node.fields.workers = Some(Value::Array(workers));
 }
 
 /// `Update on t_1 t` under a ModifyTable node, as an entry of its `Target Tables`.

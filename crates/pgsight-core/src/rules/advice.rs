@@ -174,22 +174,19 @@ pub fn work_mem_for(needed_kb: f64) -> String {
 // Shared by the memory, maintenance and trigger rules.
 // ---------------------------------------------------------------------------------
 
-/// The entries of a node's `Workers` array (one object per parallel worker).
-pub fn worker_entries(node: &PlanNode) -> Vec<&serde_json::Map<String, serde_json::Value>> {
-    match &node.fields.workers {
-        Some(serde_json::Value::Array(items)) => items.iter().filter_map(|w| w.as_object()).collect(),
-        _ => Vec::new(),
-    }
+/// The entries of a node's `Workers` list (one per parallel worker).
+pub fn worker_entries(node: &PlanNode) -> &[crate::plan::model::Worker] {
+    node.fields.workers.as_deref().unwrap_or_default()
 }
 
 /// A number inside a worker entry.
-pub fn worker_number(worker: &serde_json::Map<String, serde_json::Value>, key: &str) -> Option<f64> {
-    worker.get(key).and_then(|v| v.as_f64())
+pub fn worker_number(worker: &crate::plan::model::Worker, key: &str) -> Option<f64> {
+    worker.number(key)
 }
 
 /// A worker's label as PostgreSQL prints it: `Worker 0`.
-pub fn worker_label(worker: &serde_json::Map<String, serde_json::Value>) -> String {
-    match worker.get("Worker Number").and_then(|v| v.as_u64()) {
+pub fn worker_label(worker: &crate::plan::model::Worker) -> String {
+    match worker.fields.worker_number.filter(|n| *n >= 0.0 && n.fract() == 0.0) {
         Some(n) => format!("Worker {n}"),
         None => "Worker".to_owned(),
     }

@@ -128,13 +128,13 @@ fn spills(node: &PlanNode, t: &Thresholds) -> Vec<Spill> {
     found.extend(group_spills(&node.extra, None));
     for worker in workers {
         let who = Some(worker_label(worker));
-        let method = worker.get("Sort Method").and_then(Value::as_str);
-        let space_type = worker.get("Sort Space Type").and_then(Value::as_str);
+        let method = worker.fields.sort_method.as_deref();
+        let space_type = worker.fields.sort_space_type.as_deref();
         let rows = worker_number(worker, "Actual Rows");
         if let Some(spill) = sort_spill(method, space_type, worker_number(worker, "Sort Space Used"), rows, who.clone()) {
             found.push(spill);
         }
-        found.extend(group_spills(worker, who));
+        found.extend(group_spills(&worker.extra, who));
     }
     found.retain(|s| s.disk_kb >= t.min_disk_kb);
     found
