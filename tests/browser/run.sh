@@ -17,4 +17,4 @@ if [[ ! -d "$here/node_modules/playwright-core" ]]; then
   exit 1
 fi
 cd "$here"
-exec node --test browser.test.mjs
+exec node --test *.test.mjs
