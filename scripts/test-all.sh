@@ -11,6 +11,9 @@ export PATH="$PWD/tests/browser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "== cargo test (all crates)"
 cargo test --workspace --locked
 
+echo "== dependency policy (cargo deny: licences, bans, sources; advisories need the network)"
+scripts/check-deps.sh
+
 echo "== release CLI"
 cargo build --release --locked -p pgsight-cli
 test -x target/release/pgsight
