@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 const VERSION_PREFIX: &str = "v1.";
 
-/// Largest decompressed payload a link may carry by default (the input size cap).
+/// Largest decompressed payload a link may carry by default. Smaller than the
+/// engine's input cap (`Config::max_input_bytes`, 64 MiB): a link is meant for chat-sized
+/// inputs, and a hostile link must not make the page inflate 64 MiB.
 pub const DEFAULT_MAX_DECODED_BYTES: usize = 8 * 1024 * 1024;
 
 /// Links longer than this may be cut by chat tools and e-mail clients.
@@ -53,7 +55,7 @@ impl std::fmt::Display for ShareError {
             ShareError::UnknownVersion => f.write_str("this link was made by a newer or unknown version of pgsight"),
             ShareError::NotBase64 => f.write_str("the link is damaged (not base64url)"),
             ShareError::Corrupt => f.write_str("the link is damaged (its compressed data is corrupt)"),
-            ShareError::TooLarge(cap) => write!(f, "the link unpacks to more than {cap} bytes, the input size cap"),
+            ShareError::TooLarge(cap) => write!(f, "the link unpacks to more than {cap} bytes, the limit for share links"),
             ShareError::NotInputs(e) => write!(f, "the link does not hold pgsight inputs: {e}"),
         }
     }

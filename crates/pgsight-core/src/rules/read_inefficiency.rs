@@ -85,6 +85,8 @@ impl Default for Thresholds {
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let t: Thresholds = ctx.thresholds(&META);
     let heap_fetches_t: heap_fetches::Thresholds = ctx.thresholds(&heap_fetches::META);
+    // A scan seq-scan-selective-filter reports (with its own, possibly overridden, thresholds).
+    let seq_scan_t: seq_scan_selective_filter::Thresholds = ctx.thresholds(&seq_scan_selective_filter::META);
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             if node.fields.relation_name.is_none() || !node.executed() {
@@ -98,23 +100,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if node.loops() > m.processes && blocks / node.loops() <= t.loop_driven_blocks_per_loop {
                 continue;
             }
-            if explained_by_seq_scan_rule(node) || heap_fetches::fires_on(plan, id, &heap_fetches_t) {
+            if seq_scan_t.fires_on(node) || heap_fetches::fires_on(plan, id, &heap_fetches_t) {
                 continue;
             }
             out.push(finding(plan, id, node, blocks, returned, &t));
         }
     }
-}
-
-/// Same test as seq-scan-selective-filter: that rule already reports this scan.
-fn explained_by_seq_scan_rule(node: &PlanNode) -> bool {
-    let t = &seq_scan_selective_filter::THRESHOLDS;
-    if !matches!(node.node_type(), "Seq Scan" | "Parallel Seq Scan") || node.fields.filter.is_none() {
-        return false;
-    }
-    let removed = node.fields.rows_removed_by_filter.unwrap_or(0.0) * node.loops();
-    let read = removed + node.fields.actual_rows.unwrap_or(0.0) * node.loops();
-    removed >= t.min_removed_rows && read > 0.0 && removed / read >= t.min_removed_share
 }
 
 fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, blocks: f64, returned: f64, t: &Thresholds) -> Finding {

@@ -35,9 +35,11 @@ declare_rule! {
     category: Plan,
     severity: Warning,
     summary: "A Seq Scan whose filter discards most of the rows it reads",
+    thresholds: Thresholds,
 }
 
 /// Defaults from RULES.md.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Thresholds {
     /// Share of read rows the filter removes.
     pub min_removed_share: f64,
@@ -45,9 +47,26 @@ pub struct Thresholds {
     pub min_removed_rows: f64,
 }
 
-pub const THRESHOLDS: Thresholds = Thresholds { min_removed_share: 0.9, min_removed_rows: 1_000.0 };
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { min_removed_share: 0.9, min_removed_rows: 1_000.0 }
+    }
+}
+
+impl Thresholds {
+    /// Whether this scan is one the rule reports (read-inefficiency defers to it).
+    pub fn fires_on(&self, node: &PlanNode) -> bool {
+        if !matches!(node.node_type(), "Seq Scan" | "Parallel Seq Scan") || node.fields.filter.is_none() {
+            return false;
+        }
+        let removed = node.fields.rows_removed_by_filter.unwrap_or(0.0) * node.loops();
+        let read = removed + node.fields.actual_rows.unwrap_or(0.0) * node.loops();
+        removed >= self.min_removed_rows && read > 0.0 && removed / read >= self.min_removed_share
+    }
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let t: Thresholds = ctx.thresholds(&META);
     for plan in &ctx.plans {
         for (id, node, m) in plan.nodes() {
             if !matches!(node.node_type(), "Seq Scan" | "Parallel Seq Scan") {
@@ -58,7 +77,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             let removed = node.fields.rows_removed_by_filter.unwrap_or(0.0) * node.loops();
             let read = removed + returned;
-            if removed < THRESHOLDS.min_removed_rows || read <= 0.0 || removed / read < THRESHOLDS.min_removed_share {
+            if removed < t.min_removed_rows || read <= 0.0 || removed / read < t.min_removed_share {
                 continue;
             }
             out.push(finding(ctx, plan, id, node, filter, removed, returned));
