@@ -1,11 +1,16 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
 
-use pgsight_core::report::Finding;
+use pgsight_core::report::{Finding, Note, NoteLevel};
+use pgsight_core::rules::RuleMeta;
 use pgsight_core::{Report, Rule, Severity};
 use serde_json::{json, Value};
 
 /// Where each rule's documentation is published.
 pub const RULE_DOCS_URL: &str = "https://pgsight.github.io/pgsight/#/rules/";
+
+/// GitHub code scanning cuts a rule's `shortDescription` and `fullDescription` at
+/// 1024 characters (docs.github.com, "SARIF support for code scanning").
+pub const GITHUB_DESCRIPTION_LIMIT: usize = 1024;
 
 pub fn render(report: &Report) -> String {
     let mut fired: Vec<&'static str> = Vec::new();
@@ -16,7 +21,7 @@ pub fn render(report: &Report) -> String {
     }
     let rules: Vec<Value> = fired.iter().filter_map(|id| Rule::from_id(id)).map(descriptor).collect();
     let results: Vec<Value> = report.findings.iter().map(|f| result(report, f, &fired)).collect();
-    let sarif = json!({
+    let mut sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -31,6 +36,14 @@ pub fn render(report: &Report) -> String {
             "results": results,
         }]
     });
+    // Why an input was skipped would otherwise be lost from the log: SARIF carries
+    // it as a tool execution notification (§3.20.21).
+    if !report.notes.is_empty() {
+        sarif["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": report.inputs.iter().any(|i| i.ok),
+            "toolExecutionNotifications": report.notes.iter().map(|n| notification(report, n)).collect::<Vec<_>>(),
+        }]);
+    }
     serde_json::to_string_pretty(&sarif).unwrap_or_default() + "\n"
 }
 
@@ -51,7 +64,7 @@ fn descriptor(rule: Rule) -> Value {
             c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         }).collect::<String>(),
         "shortDescription": { "text": meta.summary },
-        "fullDescription": { "text": meta.doc_markdown() },
+        "fullDescription": { "text": full_description(meta) },
         "helpUri": format!("{RULE_DOCS_URL}{}", meta.id),
         "help": { "text": meta.doc_markdown(), "markdown": meta.doc_markdown() },
         "defaultConfiguration": { "level": level(meta.severity) },
@@ -60,7 +73,7 @@ fn descriptor(rule: Rule) -> Value {
 }
 
 fn result(report: &Report, f: &Finding, fired: &[&str]) -> Value {
-    let uri = report.inputs.get(f.location.input).map(|i| i.name.clone()).unwrap_or_default();
+    let uri = report.inputs.get(f.location.input).map(|i| artifact_uri(&i.name)).unwrap_or_default();
     let mut region = serde_json::Map::new();
     region.insert("startLine".into(), json!(f.location.line.unwrap_or(1)));
     if let Some(column) = f.location.column {
@@ -82,4 +95,91 @@ fn result(report: &Report, f: &Finding, fired: &[&str]) -> Value {
             }
         }],
     })
+}
+
+fn notification(report: &Report, note: &Note) -> Value {
+    let mut notification = json!({
+        "level": match note.level {
+            NoteLevel::Error => "error",
+            NoteLevel::Warning => "warning",
+            NoteLevel::Info => "note",
+        },
+        "message": { "text": note.message },
+    });
+    if let Some(input) = report.inputs.get(note.input) {
+        let mut location = json!({ "artifactLocation": { "uri": artifact_uri(&input.name) } });
+        if let Some(line) = note.line {
+            location["region"] = json!({ "startLine": line });
+            if let Some(column) = note.column {
+                location["region"]["startColumn"] = json!(column);
+            }
+        }
+        notification["locations"] = json!([{ "physicalLocation": location }]);
+    }
+    notification
+}
+
+/// The first paragraph of the rule's "What it does": the whole page is in `help`,
+/// and GitHub cuts descriptions at 1024 characters.
+fn full_description(meta: &RuleMeta) -> String {
+    let doc = meta.doc_markdown();
+    let what = doc.split("## What it does").nth(1).unwrap_or("");
+    let paragraph = what.trim_start().split("\n\n").next().unwrap_or("").split("\n## ").next().unwrap_or("");
+    let mut text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A paragraph that introduces a list ends in `:`; the list stays in `help`.
+    if text.ends_with(':') {
+        text.pop();
+        text.push('.');
+    }
+    let text = if text.is_empty() { meta.summary.to_owned() } else { text };
+    if text.chars().count() <= GITHUB_DESCRIPTION_LIMIT {
+        return text;
+    }
+    let cut: String = text.chars().take(GITHUB_DESCRIPTION_LIMIT - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+/// An input's name as a SARIF `uri-reference`: `/` stays, anything RFC 3986 does
+/// not allow in a path (a space, `#`, `%`, non-ASCII) is percent-encoded.
+fn artifact_uri(name: &str) -> String {
+    let mut uri = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(byte as char),
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@' => uri.push(byte as char),
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_full_description_fits_github() {
+        for rule in Rule::ALL {
+            let text = full_description(rule.meta());
+            assert!(!text.is_empty(), "{}", rule.id());
+            assert!(text.chars().count() <= GITHUB_DESCRIPTION_LIMIT, "{}: {} characters", rule.id(), text.chars().count());
+            assert!(!text.contains('#'), "{}: a heading leaked in: {text}", rule.id());
+        }
+    }
+
+    #[test]
+    fn full_description_is_the_first_paragraph_of_what_it_does() {
+        let text = full_description(Rule::from_id("index-not-used").expect("rule").meta());
+        assert!(text.starts_with("With a schema beside the plan, finds a scan"), "{text}");
+        assert!(text.ends_with("read from the plan and the schema."), "{text}");
+    }
+
+    #[test]
+    fn artifact_uris_are_percent_encoded_relative_references() {
+        assert_eq!(artifact_uri("migrations/0001_create users.sql"), "migrations/0001_create%20users.sql");
+        assert_eq!(artifact_uri("plans/100%#1.json"), "plans/100%25%231.json");
+        assert_eq!(artifact_uri("schémas/a.sql"), "sch%C3%A9mas/a.sql");
+        assert_eq!(artifact_uri("tests/scenarios/sort-spill-limit.json"), "tests/scenarios/sort-spill-limit.json");
+    }
 }
