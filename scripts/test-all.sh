@@ -21,6 +21,10 @@ test -x target/release/pgsight
 echo "== the engine builds for wasm32"
 cargo build --locked -p pgsight-core --target wasm32-unknown-unknown
 
+echo "== the plan-only engine (no sql feature: the web app's plan worker)"
+cargo build --locked -p pgsight-core --no-default-features --target wasm32-unknown-unknown
+cargo test --locked -p pgsight-core --no-default-features --lib
+
 echo "== web page (trunk build --release)"
 trunk build --release
 

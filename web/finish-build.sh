@@ -6,6 +6,8 @@
 #    the sha256 of each inline script, so no other inline script can run.
 # 2. Service worker: write the build version (a hash of every file) and the list of
 #    files to precache into sw.js, so each deploy installs a fresh, consistent cache.
+#    The full worker (pgsight-worker*: the SQL engine) is left out of the precache
+#    list: a plan-only visit must not download it. sw.js caches it when first used.
 #    Debug builds get a service worker that caches nothing.
 #
 # Needs bash, coreutils (sha256sum or shasum, base64) and sed; no network.
@@ -53,9 +55,10 @@ if [[ -f sw.js && "${TRUNK_PROFILE:-release}" != release ]]; then
 elif [[ -f sw.js ]]; then
   files="$(find . -type f ! -name sw.js ! -name '*.bak' | sed 's|^\./||' | LC_ALL=C sort)"
   version="$(while IFS= read -r f; do printf '%s %s\n' "$(sha256_hex <"$f")" "$f"; done <<<"$files" | sha256_hex | cut -c1-16)"
-  list="$(while IFS= read -r f; do printf '"%s",' "$f"; done <<<"$files")"
+  precached="$(grep -v '^pgsight-worker' <<<"$files")"
+  list="$(while IFS= read -r f; do printf '"%s",' "$f"; done <<<"$precached")"
   list="[${list%,}]"
   sed -i.bak -e "s|__PGSIGHT_VERSION__|${version}|" -e "s|__PGSIGHT_ASSETS__|${list}|" sw.js
   rm -f sw.js.bak
-  echo "finish-build: sw.js version ${version}, $(wc -l <<<"$files" | tr -d ' ') files to precache"
+  echo "finish-build: sw.js version ${version}, $(wc -l <<<"$precached" | tr -d ' ') files to precache"
 fi

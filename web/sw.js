@@ -3,6 +3,12 @@
 // at install, and served from the cache after that. The page never sends user input
 // anywhere, so there is nothing else to handle.
 //
+// One exception (issue #9, download size): the full engine's worker (pgsight-worker*,
+// the SQL parser) is not in ASSETS, so a visit with plans only never downloads it.
+// It is cached when first used (the fetch handler below keeps every same-origin GET),
+// so schema and SQL analysis work offline once they have been used online with this
+// version; plans always do.
+//
 // web/finish-build.sh (a Trunk post_build hook) fills in the build version and the
 // list of files, so a new deploy installs a new cache. Paths are relative to this
 // file, so the app works from any subpath (GitHub Pages serves it under /<repo>/).
@@ -22,9 +28,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `reload`: straight from the network, not from a stale HTTP cache, so the
-      // cached files are all of one build.
-      await cache.addAll(ASSETS.map((path) => new Request(new URL(path, scope), { cache: 'reload' })));
+      // `no-cache`: every file is checked with the server, never taken from a stale
+      // HTTP cache, so the cached files are all of one build; a file the page has just
+      // loaded costs a 304, not a second download, where the server sends validators
+      // (GitHub Pages does).
+      await cache.addAll(ASSETS.map((path) => new Request(new URL(path, scope), { cache: 'no-cache' })));
       // Every file the page loads comes from its first load, so switching a running
       // page to the new version is safe.
       await self.skipWaiting();

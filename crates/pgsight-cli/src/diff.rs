@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use pgsight_core::diff::markdown::{node_label, rows_cell};
 use pgsight_core::diff::{self, describe_ms, Change, FindingChange, NodeDiff, PlanDiff};
 use pgsight_core::rules::format;
+use pgsight_core::share::SharedInputs;
 use pgsight_core::{Input, InputKind};
 
 use crate::{read_input, write_stdout, UsageError};
@@ -35,6 +36,20 @@ pub fn run(before: &PathBuf, after: &PathBuf, format: DiffFormat) -> Result<Exit
     };
     write_stdout(&out);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `diff --link`: both plans packed into a link that opens the web app's Compare view
+/// (the URL fragment never reaches a server).
+pub fn run_link(before: &PathBuf, after: &PathBuf, base_url: &str) -> Result<ExitCode, UsageError> {
+    let mut stdin_used = false;
+    let (_, plan) = read_input(before, &mut stdin_used)?;
+    let (_, compare_plan) = read_input(after, &mut stdin_used)?;
+    for (path, text) in [(before, &plan), (after, &compare_plan)] {
+        if text.trim().is_empty() {
+            return Err(UsageError(format!("{}: the plan is empty", path.display())));
+        }
+    }
+    crate::print_link(&SharedInputs { plan, compare_plan, ..SharedInputs::default() }, base_url)
 }
 
 /// Headline, whole-plan figures, the node table, then the findings.

@@ -66,6 +66,14 @@ enum Command {
         /// Where the web app is served, for --link.
         #[arg(long, value_name = "URL", default_value = pgsight_core::share::DEFAULT_BASE_URL, requires = "link")]
         base_url: String,
+        /// With --link: rename tables, columns, indexes, aliases and string literals
+        /// (consistently across the inputs) before they go into the link.
+        #[arg(long, requires = "link")]
+        anonymize: bool,
+        /// With --anonymize: write the mapping (kind, original, replacement per line) to
+        /// this file, to read the shared report's names back. It stays on this machine.
+        #[arg(long, value_name = "FILE", requires = "anonymize")]
+        mapping: Option<PathBuf>,
     },
     /// Summarize the schema a DDL script (e.g. pg_dump --schema-only) builds.
     Schema {
@@ -85,6 +93,12 @@ enum Command {
         after: PathBuf,
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Human)]
         format: diff::DiffFormat,
+        /// Print a link that opens the web app's Compare view on both plans, instead of the comparison.
+        #[arg(long)]
+        link: bool,
+        /// Where the web app is served, for --link.
+        #[arg(long, value_name = "URL", default_value = pgsight_core::share::DEFAULT_BASE_URL, requires = "link")]
+        base_url: String,
     },
     /// Summarize the plans auto_explain wrote to PostgreSQL server logs (stderr, csvlog
     /// or jsonlog): queries grouped by fingerprint, the rules that fire and cost most.
@@ -146,7 +160,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Plan { file, format } => run_plan(&file, format),
-        Command::Analyze { plans, schemas, migrations, queries, format, fail_on, config, link, base_url } => (|| {
+        Command::Analyze { plans, schemas, migrations, queries, format, fail_on, config, link, base_url, anonymize, mapping } => (|| {
             let files = [
                 (InputKind::Plan, paths::expand(plans)?),
                 (InputKind::Schema, paths::expand(schemas)?),
@@ -154,7 +168,7 @@ fn main() -> ExitCode {
                 (InputKind::Query, paths::expand(queries)?),
             ];
             if link {
-                run_link(&files, &base_url)
+                run_link(&files, &base_url, anonymize.then_some(mapping.as_ref()))
             } else {
                 load_config(config.as_ref()).and_then(|config| run_analyze(&files, format, fail_on, &config))
             }
@@ -167,7 +181,8 @@ fn main() -> ExitCode {
         Command::SnapshotSql => Ok(snapshot::run()),
         Command::Rules { write_docs: Some(dir), .. } => write_rule_docs(&dir).map(|()| ExitCode::SUCCESS),
         Command::Rules { id, write_docs: None } => run_rules(id.as_deref()),
-        Command::Diff { before, after, format } => diff::run(&before, &after, format),
+        Command::Diff { before, after, format, link: false, .. } => diff::run(&before, &after, format),
+        Command::Diff { before, after, link: true, base_url, .. } => diff::run_link(&before, &after, &base_url),
     };
     match result {
         Ok(code) => code,
@@ -210,9 +225,10 @@ fn run_plan(file: &PathBuf, format: PlanFormatArg) -> Result<ExitCode, UsageErro
 }
 
 /// `analyze --link`: the inputs packed into a web-app link (the URL fragment never
-/// reaches a server).
-fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str) -> Result<ExitCode, UsageError> {
-    use pgsight_core::share::{link, link_size, LinkSize, SharedInputs};
+/// reaches a server). `anonymize`: anonymized first, the mapping written to the file
+/// given.
+fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str, anonymize: Option<Option<&PathBuf>>) -> Result<ExitCode, UsageError> {
+    use pgsight_core::share::SharedInputs;
     let mut shared = SharedInputs::default();
     let mut stdin_used = false;
     for (kind, paths) in files {
@@ -233,6 +249,33 @@ fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str) -> Result<ExitC
     if shared == SharedInputs::default() {
         return Err(UsageError("nothing to share: give --plan, --schema, --migration or --query".into()));
     }
+    let has_queries = files.iter().any(|(k, p)| *k == InputKind::Query && !p.is_empty());
+    if has_queries && shared.sql_is_migration {
+        eprintln!("pgsight: the link holds one SQL input; queries and migrations are joined as a migration");
+    }
+    if let Some(mapping_file) = anonymize {
+        let anonymized = pgsight_core::anonymize::anonymize(&shared);
+        let mapping = &anonymized.mapping;
+        for note in &mapping.notes {
+            eprintln!("pgsight: anonymize: {note}");
+        }
+        if !mapping.kept.is_empty() {
+            eprintln!("pgsight: anonymize: kept names that are also SQL words: {}", mapping.kept.join(", "));
+        }
+        match mapping_file {
+            Some(path) => std::fs::write(path, mapping.to_text())
+                .map_err(|e| UsageError(format!("{}: cannot write the mapping: {e}", path.display())))?,
+            None => eprintln!("pgsight: anonymized {} names and strings (--mapping FILE keeps the mapping)", mapping.renamed.len()),
+        }
+        return print_link(&anonymized.inputs, base_url);
+    }
+    print_link(&shared, base_url)
+}
+
+/// Prints the web-app link for `shared`, refused when the app could not unpack it and
+/// with a warning when it is long.
+fn print_link(shared: &pgsight_core::share::SharedInputs, base_url: &str) -> Result<ExitCode, UsageError> {
+    use pgsight_core::share::{link, link_size, LinkSize};
     // The web app refuses a link that unpacks to more than its cap: say so now.
     let unpacked = serde_json::to_vec(&shared).map_or(0, |json| json.len());
     let cap = pgsight_core::share::DEFAULT_MAX_DECODED_BYTES;
@@ -241,11 +284,7 @@ fn run_link(files: &[(InputKind, Vec<PathBuf>)], base_url: &str) -> Result<ExitC
             "the inputs take {unpacked} bytes, more than the {cap} bytes a share link may unpack to: the web app would refuse the link"
         )));
     }
-    let has_queries = files.iter().any(|(k, p)| *k == InputKind::Query && !p.is_empty());
-    if has_queries && shared.sql_is_migration {
-        eprintln!("pgsight: the link holds one SQL input; queries and migrations are joined as a migration");
-    }
-    let url = link(base_url, &shared);
+    let url = link(base_url, shared);
     match link_size(url.len()) {
         LinkSize::Fine => {}
         LinkSize::TooLongForChat => eprintln!("pgsight: the link is {} characters: chat tools and e-mail may cut it", url.len()),
@@ -300,8 +339,10 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
         report.notes.push(pgsight_core::report::Note { level: NoteLevel::Error, message: reason, input, line: None, column: None });
         report.inputs.push(pgsight_core::report::InputSummary { name, kind, format: None, plans: 0, nodes: 0, statements: 0, ok: false });
     }
-    // The plan trees are for the web app; the CLI prints them with `pgsight plan`.
+    // The plan trees and the schema view are for the web app; the CLI prints them with
+    // `pgsight plan` and `pgsight schema`.
     report.plans.clear();
+    report.schema.clear();
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => human::render(&report, &inputs, human::colour_enabled()),

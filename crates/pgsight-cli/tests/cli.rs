@@ -329,6 +329,57 @@ fn link_opens_the_web_app_on_the_same_inputs() {
     assert_eq!(shared.plan, std::fs::read_to_string(&plan).expect("plan"));
 }
 
+/// `--anonymize`: the link carries renamed inputs that give the same rule ids, and the
+/// mapping file turns the names back.
+#[test]
+fn anonymized_link_hides_the_names_and_keeps_the_findings() {
+    let plan = repo("tests/scenarios/seq-scan-unindexed-fk.txt");
+    let schema = repo("tests/scenarios/schema.sql");
+    let mapping = std::env::temp_dir().join(format!("pgsight-mapping-{}.tsv", std::process::id()));
+    let mapping_arg = mapping.to_string_lossy().into_owned();
+    let args = ["analyze", "--plan", &plan, "--schema", &schema, "--link", "--anonymize", "--mapping", &mapping_arg, "--base-url", "http://x/"];
+    let out = pgsight(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let shared = pgsight_core::share::decode(url.strip_prefix("http://x/#/s/").expect("share route"), pgsight_core::share::DEFAULT_MAX_DECODED_BYTES).expect("decodes");
+    for name in ["account_events", "account_id", "accounts", "account_events_account_id_fkey"] {
+        assert!(!shared.plan.contains(name) && !shared.schema.contains(name), "{name} is in the link");
+    }
+    let ids = |plan: &str, schema: &str| {
+        use pgsight_core::{Input, InputKind};
+        let inputs = [Input::new(InputKind::Plan, "p", plan), Input::new(InputKind::Schema, "s", schema)];
+        let mut ids: Vec<String> = pgsight_core::analyze(&inputs, &pgsight_core::Config::default()).findings.iter().map(|f| f.rule.to_owned()).collect();
+        ids.sort();
+        ids
+    };
+    let original = (std::fs::read_to_string(&plan).expect("plan"), std::fs::read_to_string(&schema).expect("schema"));
+    assert_eq!(ids(&shared.plan, &shared.schema), ids(&original.0, &original.1));
+    let table = std::fs::read_to_string(&mapping).expect("mapping written");
+    std::fs::remove_file(&mapping).ok();
+    assert!(table.lines().any(|l| l.starts_with("table\taccount_events\ttable_")), "{table}");
+    let orphan = pgsight(&["analyze", "--plan", &plan, "--anonymize"], None);
+    assert_eq!(orphan.status.code(), Some(2), "--anonymize needs --link");
+}
+
+#[test]
+fn diff_link_opens_the_compare_view_on_both_plans() {
+    let before = repo("tests/scenarios/diff/seq-scan-index-before.json");
+    let after = repo("tests/scenarios/diff/seq-scan-index-after.txt");
+    let out = pgsight(&["diff", &before, &after, "--link", "--base-url", "http://127.0.0.1:8080/app/#/rules"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let fragment = url.strip_prefix("http://127.0.0.1:8080/app/#/s/").expect("share route");
+    let shared = pgsight_core::share::decode(fragment, pgsight_core::share::DEFAULT_MAX_DECODED_BYTES).expect("decodes");
+    assert_eq!(shared.plan, std::fs::read_to_string(&before).expect("before"));
+    assert_eq!(shared.compare_plan, std::fs::read_to_string(&after).expect("after"));
+    assert!(shared.schema.is_empty() && shared.sql.is_empty());
+    let empty = pgsight(&["diff", "-", &after, "--link"], Some(b"  \n"));
+    assert_eq!(empty.status.code(), Some(2), "an empty plan is not worth a link");
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("-: the plan is empty"), "{}", String::from_utf8_lossy(&empty.stderr));
+    let orphan = pgsight(&["diff", &before, &after, "--base-url", "http://x/"], None);
+    assert_eq!(orphan.status.code(), Some(2), "--base-url needs --link");
+}
+
 // ---- --format human, several inputs and globs ---------------------------------------------
 
 #[test]

@@ -3,8 +3,15 @@
 use crate::config::Config;
 use crate::plan::{self, metrics};
 use crate::report::{InputKind, InputSummary, NodeView, Note, NoteLevel, PlanView, Report};
-use crate::rules::{AnalyzedPlan, AnalyzedScript, Context, Rule};
-use crate::sql::{self, Catalog};
+use crate::rules::{AnalyzedPlan, Context, Rule};
+#[cfg(feature = "sql")]
+use crate::{
+    rules::AnalyzedScript,
+    sql::{self, Catalog},
+};
+
+#[cfg(feature = "sql")]
+mod schema_view;
 
 /// One piece of text to analyze.
 #[derive(Debug, Clone)]
@@ -72,9 +79,11 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
                     });
                 }
             },
+            #[cfg(feature = "sql")]
             InputKind::Schema if crate::snapshot::is_snapshot(&input.text) => {
                 crate::snapshot::load(index, &input.name, &input.text, &mut ctx, &mut summary, &mut report.notes);
             }
+            #[cfg(feature = "sql")]
             InputKind::Schema | InputKind::Migration | InputKind::Query => {
                 let script = sql::parse_script(&input.text);
                 summary.statements = script.counts.total;
@@ -95,6 +104,19 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
                 }
                 ctx.scripts.push(AnalyzedScript { input: index, kind: input.kind, script });
             }
+            // A build without the SQL front end (the web app's plan-only worker) reads
+            // plans only; SQL inputs (snapshots included) are refused, not guessed at.
+            #[cfg(not(feature = "sql"))]
+            InputKind::Schema | InputKind::Migration | InputKind::Query => {
+                summary.ok = false;
+                report.notes.push(Note {
+                    level: NoteLevel::Error,
+                    message: format!("{}: this build of pgsight reads EXPLAIN plans only (built without the `sql` feature)", input.name),
+                    input: index,
+                    line: None,
+                    column: None,
+                });
+            }
         }
         report.inputs.push(summary);
     }
@@ -107,17 +129,30 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
             }
         }
     }
+    // Which table each schema finding is about, while findings about a snapshot still
+    // have their positions.
+    #[cfg(feature = "sql")]
+    schema_view::mark_tables(&ctx, &mut report.findings);
     crate::snapshot::finish(&ctx, &mut report.findings);
     merge_same_facts(&mut report.findings, &ctx);
     for finding in &mut report.findings {
         finding.inputs.push(finding.location.input);
         finding.inputs.sort_unstable();
         finding.inputs.dedup();
-        finding.subject = None;
     }
     report.plans = ctx.plans.iter().map(plan_view).collect();
-    (report.migration, report.rollback_plan) = crate::migration::report::parts(&ctx);
+    #[cfg(feature = "sql")]
+    {
+        (report.migration, report.rollback_plan) = crate::migration::report::parts(&ctx);
+    }
     report.sort();
+    #[cfg(feature = "sql")]
+    {
+        report.schema = schema_view::tables(&ctx, &report.findings);
+    }
+    for finding in &mut report.findings {
+        finding.subject = None;
+    }
     report
 }
 
@@ -361,7 +396,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod config_tests {
     use super::*;
 

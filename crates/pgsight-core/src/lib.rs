@@ -2,12 +2,16 @@
 //! and returns a [`Report`]. No I/O: the CLI and the web app feed it text.
 
 pub mod analyze;
+#[cfg(feature = "sql")]
+pub mod anonymize;
 pub mod config;
 pub mod diff;
 pub mod logs;
+#[cfg(feature = "sql")]
 pub mod migration;
 pub mod plan;
 pub mod position;
+#[cfg(feature = "sql")]
 pub mod query;
 pub mod render;
 pub mod report;

@@ -318,6 +318,10 @@ pub struct Report {
     /// The inverse of the migrations, in the order to run it (last statement first).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rollback_plan: Vec<RollbackStep>,
+    /// The tables the schema inputs (DDL or a health snapshot) describe, for display
+    /// (the web app's schema view), with the findings about each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schema: Vec<TableView>,
 }
 
 /// A plan as a flat list of display rows, in pre-order, with the figures the engine
@@ -491,4 +495,95 @@ pub struct RollbackStep {
     /// What to know before running it, or what the backup must hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// One table of the schema, as a front end shows it: columns, keys, indexes and
+/// foreign keys, the figures a snapshot gave, and the findings about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TableView {
+    pub schema: String,
+    pub name: String,
+    /// The schema input that defined it.
+    pub input: usize,
+    /// Line of its CREATE TABLE in that input; `None` for a snapshot's tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// `PARTITION BY RANGE (created_at)` as written, for a partitioned table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<String>,
+    /// The partitioned table this one is a partition of: `public.events`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<String>,
+    pub columns: Vec<ColumnView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<KeyView>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unique: Vec<KeyView>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_keys: Vec<ForeignKeyView>,
+    /// Indexes made by CREATE INDEX (those behind keys are the keys).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<IndexView>,
+    /// Rows, from a snapshot (reltuples, else the live-row count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<f64>,
+    /// Table, indexes and TOAST, from a snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_bytes: Option<i64>,
+    /// The findings about this table or its indexes, as indexes into
+    /// [`Report::findings`], in report order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ColumnView {
+    pub name: String,
+    /// As written: `character varying(50)`, `bigint`.
+    pub data_type: String,
+    pub nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// `generated always as identity`, `serial`, `generated always as (...) stored`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
+}
+
+/// A primary key or unique constraint.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeyView {
+    pub name: String,
+    pub columns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ForeignKeyView {
+    pub name: String,
+    pub columns: Vec<String>,
+    /// The referenced table: `public.customers`.
+    pub references: String,
+    pub referenced_columns: Vec<String>,
+    /// `ON DELETE CASCADE`; `None` for the default (NO ACTION).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_delete: Option<String>,
+    /// Added `NOT VALID`: existing rows were not checked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_valid: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexView {
+    pub name: String,
+    /// The statement that creates it, as the schema wrote it (a snapshot: as
+    /// pg_get_indexdef prints it).
+    pub definition: String,
+    /// Size, from a snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<i64>,
+    /// Scans since the last statistics reset, from a snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scans: Option<i64>,
+    /// A failed CREATE INDEX CONCURRENTLY left it invalid (indisvalid, from a snapshot).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub invalid: bool,
 }

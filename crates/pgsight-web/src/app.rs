@@ -9,8 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::compare::{opens_compare, Compare, CompareAction, Side};
+use crate::components::compare::{use_compare_worker, CompareShareMenu, CompareView};
 use crate::components::inputs::InputPanel;
-use crate::components::menus::{ExamplesMenu, ExportMenu, RecentMenu, ShareMenu};
+use crate::components::menus::{AnonymizeReplies, ExamplesMenu, ExportMenu, RecentMenu, ShareMenu};
 use crate::components::results::ResultsPanel;
 use crate::components::rules::{RulePage, RulesIndex};
 use crate::components::ReportRef;
@@ -33,17 +35,31 @@ pub fn App() -> Html {
     let route = use_state(|| Route::parse(&dom::hash()));
     let share_error = use_state(|| None::<String>);
     let recent = use_state(|| Rc::new(recent::parse(dom::storage_get(STORAGE_KEY).as_deref())));
+    let compare = use_reducer(Compare::new);
+    // The share link in the address bar holds two plans: it shows the Compare view.
+    let share_is_compare = use_state(|| false);
 
-    // The worker, started once; its replies go to the reducer.
+    // The worker, started once; its replies go to the reducer that asked.
+    let anonymize_replies = use_memo((), |_| AnonymizeReplies::default());
     let client = {
         let dispatcher = state.dispatcher();
+        let compare = compare.dispatcher();
+        let anonymize_replies = (*anonymize_replies).clone();
         use_memo((), move |_| {
             WorkerClient::new(move |event| match event {
+                Event::Reply(reply) if anonymize_replies.deliver(&reply) => {}
+                Event::Reply(reply) if reply.compare.is_some() => {
+                    compare.dispatch(CompareAction::Reply(reply))
+                }
                 Event::Reply(reply) => dispatcher.dispatch(Action::Reply(reply)),
-                Event::Crashed(message) => dispatcher.dispatch(Action::WorkerCrashed(message)),
+                Event::Crashed(message) => {
+                    compare.dispatch(CompareAction::WorkerCrashed(message.clone()));
+                    dispatcher.dispatch(Action::WorkerCrashed(message));
+                }
             })
         })
     };
+    use_compare_worker(&compare, &client);
 
     // Send the request the reducer put in flight.
     {
@@ -72,12 +88,24 @@ pub fn App() -> Html {
         let route = route.clone();
         let dispatcher = state.dispatcher();
         let share_error = share_error.clone();
+        let compare = compare.dispatcher();
+        let share_is_compare = share_is_compare.clone();
         use_effect_with((), move |_| {
             let open: Rc<dyn Fn(&Route)> = Rc::new(move |r: &Route| {
                 if let Route::Share(payload) = r {
                     match decode(payload, DEFAULT_MAX_DECODED_BYTES) {
+                        Ok(inputs) if opens_compare(&inputs) => {
+                            share_error.set(None);
+                            share_is_compare.set(true);
+                            compare.dispatch(CompareAction::Load {
+                                before: inputs.plan,
+                                after: inputs.compare_plan,
+                                shared: true,
+                            });
+                        }
                         Ok(inputs) => {
                             share_error.set(None);
+                            share_is_compare.set(false);
                             dispatcher
                                 .dispatch(Action::Load(Inputs::from_shared(inputs), Source::Share));
                         }
@@ -113,16 +141,44 @@ pub fn App() -> Html {
         });
     }
 
-    // Once the inputs of a share link are edited, the address no longer describes them.
+    // Once the inputs of a share link are edited, the address no longer describes them,
+    // and an error about a link that could not be opened no longer applies.
     {
         let route = route.clone();
-        use_effect_with((state.edit, state.shared_at), move |(edit, shared_at)| {
-            if matches!(*route, Route::Share(_)) && *shared_at != Some(*edit) {
+        let share_error = share_error.clone();
+        let left_share = state.left_share();
+        use_effect_with((state.edit, state.shared_at), move |_| {
+            if left_share && matches!(*route, Route::Share(_)) {
+                share_error.set(None);
                 dom::replace_hash(&Route::Home.href());
                 route.set(Route::Home);
             }
         });
     }
+
+    // The same for the plans of a compare link: edited, the address goes to #/compare.
+    {
+        let route = route.clone();
+        let share_is_compare = share_is_compare.clone();
+        use_effect_with(
+            (compare.edit, compare.shared_at),
+            move |(edit, shared_at)| {
+                if *share_is_compare
+                    && matches!(*route, Route::Share(_))
+                    && *shared_at != Some(*edit)
+                {
+                    share_is_compare.set(false);
+                    dom::replace_hash(&Route::Compare.href());
+                    route.set(Route::Compare);
+                }
+            },
+        );
+    }
+    let showing_compare = match &*route {
+        Route::Compare => true,
+        Route::Share(_) => *share_is_compare,
+        _ => false,
+    };
 
     // A docs page takes the focus to its title, for keyboard and screen-reader users.
     use_effect_with((*route).clone(), |route| {
@@ -160,7 +216,7 @@ pub fn App() -> Html {
     let go_home = {
         let route = route.clone();
         move || {
-            if !route.is_analyzer() {
+            if !route.is_analyzer() || showing_compare {
                 dom::replace_hash(&Route::Home.href());
                 route.set(Route::Home);
             }
@@ -197,6 +253,18 @@ pub fn App() -> Html {
         })
     };
 
+    // From the analyzer, "Compare" takes its plan as the before plan (unless the Compare
+    // view already holds one).
+    let on_compare_link = {
+        let compare = compare.clone();
+        let plan = state.inputs.plan.clone();
+        let from_analyzer = route.is_analyzer() && !showing_compare;
+        Callback::from(move |_: MouseEvent| {
+            if from_analyzer && !plan.trim().is_empty() && compare.before.trim().is_empty() {
+                compare.dispatch(CompareAction::Edit(Side::Before, plan.to_string()));
+            }
+        })
+    };
     let report = state.report.clone().map(ReportRef);
     html! {
         <div class="app">
@@ -211,9 +279,17 @@ pub fn App() -> Html {
                     <RecentMenu entries={(*recent).clone()} on_open={on_open_recent} on_clear={on_clear_recent} />
                     <a class={classes!("button", "ghost", matches!(*route, Route::Rules | Route::Rule(_)).then_some("current"))}
                         href={Route::Rules.href()} data-testid="rules-link">{ "Rules" }</a>
+                    <a class={classes!("button", "ghost", showing_compare.then_some("current"))}
+                        href={Route::Compare.href()} data-testid="compare-link" onclick={on_compare_link}
+                        title="Compare two plans of one query, before and after a fix">{ "Compare" }</a>
                     <span class="divider" aria-hidden="true" />
-                    <ExportMenu report={report} />
-                    <ShareMenu inputs={state.inputs.clone()} />
+                    if showing_compare {
+                        <CompareShareMenu state={compare.clone()} />
+                    } else {
+                        <ExportMenu report={report} />
+                        <ShareMenu inputs={state.inputs.clone()} client={Some((*client).clone())}
+                            anonymize_replies={(*anonymize_replies).clone()} />
+                    }
                 </nav>
                 <span class="privacy" title="The inputs are analyzed by WebAssembly in this tab. Nothing is uploaded.">
                     <span class="lock" aria-hidden="true" />
@@ -226,7 +302,10 @@ pub fn App() -> Html {
                 </div>
             }
             { match &*route {
-                Route::Home | Route::Share(_) => html! {
+                _ if showing_compare => html! {
+                    <CompareView state={compare.clone()} analyzer_plan={state.inputs.plan.clone()} />
+                },
+                Route::Home | Route::Share(_) | Route::Compare => html! {
                     <main class="workspace" id="main">
                         <InputPanel state={state.clone()} />
                         <ResultsPanel state={state.clone()} on_example={on_example} />

@@ -11,6 +11,7 @@
 //!
 //! [`Report`]: pgsight_core::Report
 
+pub mod compare;
 pub mod examples;
 pub mod format;
 pub mod lines;
@@ -20,6 +21,7 @@ pub mod recent;
 pub mod route;
 pub mod state;
 pub mod tree;
+pub mod views;
 
 // On the host nothing calls into the app, so its code would be reported as dead.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

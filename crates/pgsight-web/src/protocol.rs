@@ -6,6 +6,7 @@
 //! report that no longer describes what is in the inputs. The worker first says
 //! [`Reply::ready`] once its wasm is running: messages sent before that would be lost.
 
+use pgsight_core::diff::{DiffError, DiffSideName, PlanDiff};
 use pgsight_core::{Config, Input, InputKind, Report};
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,194 @@ pub struct Reply {
     /// How long the analysis took in the worker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elapsed_ms: Option<f64>,
+    /// Present on the answer to a [`CompareRequest`] (and only there): the page hands
+    /// it to the Compare view, not to the analyzer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<Box<CompareOutcome>>,
+    /// Present on the answer to an [`AnonymizeRequest`] (and only there): the page
+    /// hands it to the share menu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymized: Option<Box<AnonymizeOutcome>>,
+}
+
+/// Inputs to anonymize before they go into a share link (the share menu's
+/// "Anonymize" option). Its `anonymize` field comes first in the JSON, so the worker
+/// tells it from a [`Request`] at once. Anonymizing reads SQL: the full worker does it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnonymizeRequest {
+    pub anonymize: pgsight_core::share::SharedInputs,
+    /// The share menu's request number, to drop an answer that no longer applies.
+    pub id: u64,
+}
+
+impl AnonymizeRequest {
+    /// The JSON prefix every anonymize request starts with.
+    pub const PREFIX: &'static str = "{\"anonymize\":";
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The anonymized inputs, and the mapping for the user to keep (never put in a link).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AnonymizeOutcome {
+    pub inputs: pgsight_core::share::SharedInputs,
+    /// `kind<TAB>original<TAB>replacement` per line (the core's `Mapping::to_text`).
+    pub mapping: String,
+    /// How many names and strings were replaced.
+    pub renamed: usize,
+    /// Names left as they are because they are also SQL words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
+    /// What could not be anonymized and was left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Anonymizes the inputs of an [`AnonymizeRequest`]; `None` when `message` is another
+/// kind of request.
+fn handle_anonymize(message: &str) -> Option<String> {
+    if !message.starts_with(AnonymizeRequest::PREFIX) {
+        return None;
+    }
+    let reply = match serde_json::from_str::<AnonymizeRequest>(message) {
+        Err(e) => Reply {
+            error: Some(format!("unreadable request: {e}")),
+            ..Reply::default()
+        },
+        Ok(request) => anonymize_reply(request),
+    };
+    Some(reply.to_json())
+}
+
+#[cfg(feature = "sql")]
+fn anonymize_reply(request: AnonymizeRequest) -> Reply {
+    let anonymized = pgsight_core::anonymize::anonymize(&request.anonymize);
+    let mapping = anonymized.mapping;
+    Reply {
+        id: Some(request.id),
+        anonymized: Some(Box::new(AnonymizeOutcome {
+            inputs: anonymized.inputs,
+            mapping: mapping.to_text(),
+            renamed: mapping.renamed.len(),
+            kept: mapping.kept,
+            notes: mapping.notes,
+        })),
+        ..Reply::default()
+    }
+}
+
+/// The plan-only worker has no SQL tokenizer; the page sends these to the full one.
+#[cfg(not(feature = "sql"))]
+fn anonymize_reply(request: AnonymizeRequest) -> Reply {
+    Reply {
+        id: Some(request.id),
+        error: Some("anonymizing needs the full engine (the SQL worker)".to_owned()),
+        ..Reply::default()
+    }
+}
+
+/// Two plans to compare (the Compare view). Its `compare` field comes first in the
+/// JSON, so the worker tells it from a [`Request`] without reading a plan twice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareRequest {
+    pub compare: PlanPair,
+    /// The Compare view's edit number the plans were read at.
+    pub id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPair {
+    pub before: String,
+    pub after: String,
+}
+
+/// What the worker made of a [`CompareRequest`]: the comparison, or why there is none.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CompareOutcome {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diff: Option<PlanDiff>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<CompareFailure>,
+}
+
+/// A plan the comparison could not read, with the core's message and position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompareFailure {
+    /// The plan at fault; absent when neither is (the worker died).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<DiffSideName>,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+impl From<DiffError> for CompareFailure {
+    fn from(e: DiffError) -> Self {
+        Self {
+            side: Some(e.side),
+            line: e.error.line,
+            column: e.error.column,
+            message: e.error.message,
+        }
+    }
+}
+
+impl CompareRequest {
+    /// The JSON prefix every compare request starts with.
+    const PREFIX: &'static str = "{\"compare\":";
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Compares the two plans of a [`CompareRequest`]; `None` when `message` is another kind
+/// of request.
+fn handle_compare(message: &str, now: &impl Fn() -> f64) -> Option<String> {
+    if !message.starts_with(CompareRequest::PREFIX) {
+        return None;
+    }
+    let request: CompareRequest = match serde_json::from_str(message) {
+        Ok(request) => request,
+        Err(e) => {
+            return Some(
+                Reply {
+                    error: Some(format!("unreadable request: {e}")),
+                    ..Reply::default()
+                }
+                .to_json(),
+            )
+        }
+    };
+    let start = now();
+    let PlanPair { before, after } = request.compare;
+    let outcome = match pgsight_core::diff::diff(
+        &Input::new(InputKind::Plan, "before", before),
+        &Input::new(InputKind::Plan, "after", after),
+        &Config::default(),
+    ) {
+        Ok(diff) => CompareOutcome {
+            diff: Some(diff),
+            error: None,
+        },
+        Err(e) => CompareOutcome {
+            diff: None,
+            error: Some(e.into()),
+        },
+    };
+    Some(
+        Reply {
+            id: Some(request.id),
+            elapsed_ms: Some((now() - start).max(0.0)),
+            compare: Some(Box::new(outcome)),
+            ..Reply::default()
+        }
+        .to_json(),
+    )
 }
 
 impl Reply {
@@ -72,6 +261,12 @@ impl Reply {
 /// What the worker does with one message: read the request, run the engine, answer.
 /// `now` is a clock in milliseconds (the worker passes `Date.now`).
 pub fn handle(message: &str, now: impl Fn() -> f64) -> String {
+    if let Some(reply) = handle_compare(message, &now) {
+        return reply;
+    }
+    if let Some(reply) = handle_anonymize(message) {
+        return reply;
+    }
     let request: Request = match serde_json::from_str(message) {
         Ok(request) => request,
         Err(e) => {
@@ -171,6 +366,108 @@ mod tests {
         let report = reply.report.expect("report");
         assert!(report.plans.is_empty());
         assert!(!report.notes.is_empty());
+    }
+
+    fn pair(name: &str, before: &str, after: &str) -> (String, String) {
+        let read = |file: String| {
+            let path = format!(
+                "{}/../../tests/scenarios/diff/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        (
+            read(format!("{name}-before.{before}")),
+            read(format!("{name}-after.{after}")),
+        )
+    }
+
+    fn compare(id: u64, before: &str, after: &str) -> Reply {
+        let request = CompareRequest {
+            compare: PlanPair {
+                before: before.into(),
+                after: after.into(),
+            },
+            id,
+        };
+        Reply::from_json(&handle(&request.to_json(), || 0.0)).expect("reply")
+    }
+
+    #[test]
+    fn a_compare_request_comes_back_as_the_cores_diff() {
+        let (before, after) = pair("seq-scan-index", "json", "txt");
+        let reply = compare(3, &before, &after);
+        assert_eq!(reply.id, Some(3));
+        assert!(reply.report.is_none(), "not an analyzer reply");
+        let diff = reply.compare.and_then(|c| c.diff).expect("diff");
+        let direct =
+            pgsight_core::diff::diff_plans(&before, &after, &Config::default()).expect("direct");
+        assert_eq!(diff, direct);
+        assert!(diff
+            .findings
+            .resolved
+            .iter()
+            .any(|f| f.rule == "seq-scan-selective-filter"));
+    }
+
+    #[test]
+    fn an_unreadable_plan_is_named_with_its_position() {
+        let (before, _) = pair("seq-scan-index", "json", "json");
+        let reply = compare(
+            4,
+            &before,
+            "[{\"Plan\": {\n  \"Node Type\": \"Seq Scan\",,\n}}]",
+        );
+        let outcome = reply.compare.expect("a compare reply");
+        assert!(outcome.diff.is_none());
+        let error = outcome.error.expect("error");
+        assert_eq!(error.side, Some(DiffSideName::After));
+        assert_eq!(error.line, Some(2));
+        assert!(!error.message.is_empty());
+    }
+
+    #[test]
+    fn a_garbled_compare_request_is_an_error_reply() {
+        let reply = Reply::from_json(&handle("{\"compare\": 1}", || 0.0)).expect("reply");
+        assert!(reply.compare.is_none());
+        assert!(reply
+            .error
+            .is_some_and(|e| e.contains("unreadable request")));
+    }
+
+    /// The share menu's anonymize request: the inputs come back renamed, with the
+    /// mapping, and the worker's report on them names the same rules.
+    #[test]
+    fn an_anonymize_request_comes_back_renamed() {
+        let plan = EXAMPLES[0].text;
+        let request = AnonymizeRequest {
+            anonymize: pgsight_core::share::SharedInputs {
+                plan: plan.to_owned(),
+                ..Default::default()
+            },
+            id: 3,
+        };
+        let reply = Reply::from_json(&handle(&request.to_json(), || 0.0)).expect("reply");
+        assert_eq!(reply.id, Some(3));
+        let outcome = reply.anonymized.expect("anonymized");
+        assert!(
+            outcome.renamed > 0 && outcome.mapping.contains("table\t"),
+            "{}",
+            outcome.mapping
+        );
+        assert_ne!(outcome.inputs.plan, plan);
+        let ids = |plan: &str| {
+            let report = pgsight_core::analyze(
+                &[Input::new(InputKind::Plan, "plan", plan)],
+                &Config::default(),
+            );
+            report.findings.iter().map(|f| f.rule).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&outcome.inputs.plan), ids(plan));
+        let garbled = Reply::from_json(&handle("{\"anonymize\":7}", || 0.0)).expect("reply");
+        assert!(garbled
+            .error
+            .is_some_and(|e| e.starts_with("unreadable request")));
     }
 
     #[test]

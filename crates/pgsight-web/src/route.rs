@@ -3,13 +3,16 @@
 //!
 //! - `#/` (or nothing): the analyzer;
 //! - `#/rules`: every rule; `#/rules/<id>`: one rule's doc;
-//! - `#/s/<encoded>`: a share link, the inputs packed by `pgsight_core::share`.
+//! - `#/compare`: two plans, before and after a fix;
+//! - `#/s/<encoded>`: a share link, the inputs packed by `pgsight_core::share` (one that
+//!   holds two plans opens the Compare view: see `crate::compare::opens_compare`).
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Rules,
     Rule(String),
+    Compare,
     /// The fragment payload of a share link (`v1.…`).
     Share(String),
     NotFound(String),
@@ -33,6 +36,7 @@ impl Route {
             (None | Some(""), None, None) => Route::Home,
             (Some("rules"), None, None) => Route::Rules,
             (Some("rules"), Some(id), None) if !id.is_empty() => Route::Rule(id.to_owned()),
+            (Some("compare"), None, None) => Route::Compare,
             _ => Route::NotFound(hash.to_owned()),
         }
     }
@@ -43,6 +47,7 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Rules => "#/rules".to_owned(),
             Route::Rule(id) => format!("#/rules/{id}"),
+            Route::Compare => "#/compare".to_owned(),
             Route::Share(payload) => format!("{SHARE_PREFIX}{payload}"),
             Route::NotFound(hash) => hash.clone(),
         }
@@ -80,6 +85,8 @@ mod tests {
             Route::parse("#/s/v1.abc_-"),
             Route::Share("v1.abc_-".into())
         );
+        assert_eq!(Route::parse("#/compare"), Route::Compare);
+        assert_eq!(Route::parse("#/compare/"), Route::Compare);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("#/nope".into()));
         assert_eq!(
             Route::parse("#/rules/a/b"),
@@ -93,6 +100,7 @@ mod tests {
             Route::Home,
             Route::Rules,
             Route::Rule("sort-spill".into()),
+            Route::Compare,
             Route::Share("v1.xyz".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
@@ -116,5 +124,6 @@ mod tests {
         assert!(Route::Home.is_analyzer());
         assert!(Route::Share("v1.x".into()).is_analyzer());
         assert!(!Route::Rules.is_analyzer());
+        assert!(!Route::Compare.is_analyzer());
     }
 }

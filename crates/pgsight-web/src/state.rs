@@ -279,6 +279,13 @@ impl State {
         !self.inputs.is_empty() && self.analyzed != Some(self.edit)
     }
 
+    /// True once the inputs a share link loaded were edited or replaced, so the address
+    /// no longer describes them. Before anything is loaded (a link still being opened, or
+    /// one that could not be) it is false: the address keeps the link.
+    pub fn left_share(&self) -> bool {
+        self.edit > 0 && self.shared_at != Some(self.edit)
+    }
+
     fn edited(&self, inputs: Inputs) -> Self {
         Self {
             inputs,
@@ -773,6 +780,30 @@ mod tests {
         assert_eq!(s.shared_at, Some(s.edit));
         let s = reduce(s, Action::Edit(Slot::Plan, "x".into()));
         assert_ne!(s.shared_at, Some(s.edit));
+    }
+
+    #[test]
+    fn a_share_link_stays_in_the_address_until_its_inputs_change() {
+        let s = state();
+        assert!(!s.left_share(), "the link is still being opened");
+        let loaded = |source| {
+            reduce(
+                state(),
+                Action::Load(
+                    Inputs {
+                        plan: PLAN.into(),
+                        ..Inputs::default()
+                    },
+                    source,
+                ),
+            )
+        };
+        let s = loaded(Source::Share);
+        assert!(!s.left_share());
+        assert!(reduce(s, Action::Edit(Slot::Plan, "x".into())).left_share());
+        // A link that could not be opened: the first edit or example leaves it.
+        assert!(loaded(Source::Example).left_share());
+        assert!(reduce(state(), Action::Edit(Slot::Plan, "x".into())).left_share());
     }
 
     #[test]

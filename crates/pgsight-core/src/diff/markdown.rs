@@ -1,12 +1,13 @@
 //! `pgsight diff --format markdown`: a before/after comparison for a pull-request comment.
 
 use super::{Change, FindingChange, NodeDiff, NodeSide, PlanDiff};
+use crate::render::markdown::{cell, code, text};
 use crate::rules::format;
 
 pub fn render(d: &PlanDiff) -> String {
     let mut out = String::from("## pgsight diff\n\n");
     out.push_str(&format!("**{}**\n\n", cell(&d.headline)));
-    out.push_str(&format!("Before: `{}` · After: `{}`\n\n", d.before.name, d.after.name));
+    out.push_str(&format!("Before: {} · After: {}\n\n", code(&d.before.name), code(&d.after.name)));
     out.push_str("| | Before | After | Change |\n|---|---:|---:|---:|\n");
     for row in d.summary_rows() {
         out.push_str(&format!("| {} | {} | {} | {} |\n", row.label, row.before, row.after, row.change));
@@ -37,7 +38,7 @@ pub fn render(d: &PlanDiff) -> String {
         }
     }
     for note in &d.notes {
-        out.push_str(&format!("> {note}\n"));
+        out.push_str(&format!("> {}\n", text(note)));
     }
     out
 }
@@ -84,8 +85,4 @@ fn finding_line(f: &FindingChange) -> String {
         Some(at) => format!("`{}` {} — _{}_", f.rule, cell(&f.title), cell(at)),
         None => format!("`{}` {}", f.rule, cell(&f.title)),
     }
-}
-
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }

@@ -379,10 +379,7 @@ impl PlanNode {
     /// The relation as PostgreSQL names it, schema-qualified when the plan is VERBOSE.
     pub fn qualified_relation(&self) -> Option<String> {
         let rel = self.fields.relation_name.as_deref()?;
-        Some(match self.fields.schema.as_deref() {
-            Some(schema) => format!("{schema}.{rel}"),
-            None => rel.to_owned(),
-        })
+        Some(crate::rules::fixsql::qualify(self.fields.schema.as_deref(), rel))
     }
 
     /// Short label: `Seq Scan on orders o`, `Index Scan using i on t`.

@@ -211,8 +211,21 @@ fn split_identifier_path(s: &str) -> Option<Vec<String>> {
     let mut rest = s;
     loop {
         let (ident, after) = if let Some(quoted) = rest.strip_prefix('"') {
-            let end = quoted.find('"')?;
-            (quoted[..end].to_owned(), &quoted[end + 1..])
+            // A quoted identifier ends at a `"` that is not doubled (`""` is one `"`).
+            let mut ident = String::new();
+            let mut chars = quoted.char_indices();
+            let end = loop {
+                let (i, c) = chars.next()?;
+                if c != '"' {
+                    ident.push(c);
+                } else if quoted[i + 1..].starts_with('"') {
+                    ident.push('"');
+                    chars.next();
+                } else {
+                    break i;
+                }
+            };
+            (ident, &quoted[end + 1..])
         } else {
             let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(rest.len());
             let ident = &rest[..end];
@@ -285,6 +298,16 @@ mod tests {
             ]
         );
         assert_eq!(c[2].column.as_ref().and_then(|c| c.qualifier.as_deref()), Some("o"));
+    }
+
+    #[test]
+    fn quoted_columns_with_doubled_quotes_and_dots() {
+        let c = conjuncts(r#"(("a""b")::text = 'x'::text)"#);
+        assert_eq!(c[0].column.as_ref().map(|c| c.name.as_str()), Some(r#"a"b"#));
+        assert_eq!(c[0].kind, ConjunctKind::Equality);
+        let c = conjuncts(r#"(t."<img src=x onerror=""a.b"">" = 1)"#);
+        let column = c[0].column.as_ref().expect("a column");
+        assert_eq!((column.qualifier.as_deref(), column.name.as_str()), (Some("t"), r#"<img src=x onerror="a.b">"#));
     }
 
     #[test]

@@ -44,11 +44,8 @@ impl Relation<'_> {
     /// the name as the query writes it. Unquoted: fixes quote with `quote_qualified`.
     pub fn display(&self) -> String {
         match (self.table, &self.name) {
-            (Some(t), _) => format!("{}.{}", t.schema, t.name),
-            (None, Some(n)) => match &n.schema {
-                Some(schema) => format!("{schema}.{}", n.name),
-                None => n.name.clone(),
-            },
+            (Some(t), _) => crate::rules::fixsql::qualify(Some(&t.schema), &t.name),
+            (None, Some(n)) => crate::rules::fixsql::qualify(n.schema.as_deref(), &n.name),
             (None, None) => self.alias.clone().unwrap_or_else(|| "?".to_owned()),
         }
     }

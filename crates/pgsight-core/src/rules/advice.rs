@@ -73,7 +73,7 @@ pub fn index_for_filter(node: &PlanNode, table: &str, filter: &str) -> Option<In
     }
     let name = index_name(table, &columns, "idx");
     let qualified_name = match schema_of(table) {
-        Some(schema) => format!("{}.{}", quote_ident(schema), quote_ident(&name)),
+        Some(schema) => format!("{}.{}", quote_ident(&schema), quote_ident(&name)),
         None => quote_ident(&name),
     };
     let column_list = columns.iter().map(|c| quote_ident(c)).collect::<Vec<_>>().join(", ");
@@ -269,7 +269,7 @@ pub fn index_on_columns(table: &str, keys: &[IndexKey]) -> IndexAdvice {
     let columns: Vec<String> = keys.iter().map(|k| k.column.clone()).collect();
     let name = index_name(table, &columns, "idx");
     let qualified_name = match schema_of(table) {
-        Some(schema) => format!("{}.{}", quote_ident(schema), quote_ident(&name)),
+        Some(schema) => format!("{}.{}", quote_ident(&schema), quote_ident(&name)),
         None => quote_ident(&name),
     };
     let list = keys.iter().map(|k| format!("{}{}", quote_ident(&k.column), k.ordering)).collect::<Vec<_>>().join(", ");
@@ -371,7 +371,7 @@ pub fn index_for_conditions(node: &PlanNode, table: &str, conditions: &[&str]) -
 /// An index name qualified with the table's schema, quoted, for DROP INDEX.
 fn qualified_index_name(table: &str, name: &str) -> String {
     match schema_of(table) {
-        Some(schema) => format!("{}.{}", quote_ident(schema), quote_ident(name)),
+        Some(schema) => format!("{}.{}", quote_ident(&schema), quote_ident(name)),
         None => quote_ident(name),
     }
 }
@@ -448,8 +448,7 @@ pub fn query_rewrite_rollback() -> &'static str {
 impl IndexAdvice {
     /// The index's own name, unquoted and without schema.
     pub fn name(&self) -> String {
-        let last = self.qualified_name.rsplit('.').next().unwrap_or(&self.qualified_name);
-        last.trim_matches('"').replace("\"\"", "\"")
+        super::fixsql::schema_and_name(&self.qualified_name).1
     }
 
     /// Renames the proposed index when its name is one the plan shows in use (an

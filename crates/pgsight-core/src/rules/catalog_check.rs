@@ -14,14 +14,21 @@ use super::schema_support::{index_entries, schema, IndexEntry, SchemaInput};
 use super::{AnalyzedPlan, Context};
 use crate::plan::predicate::{conjuncts, join_keys, ColumnRef, ConjunctKind};
 use crate::plan::{NodeId, PlanNode};
-use crate::report::{Finding, InputKind};
+use crate::report::Finding;
 use crate::sql::catalog::{ForeignKey, Table};
 use crate::sql::names::{QualifiedName, DEFAULT_SCHEMA};
 
 /// The report indexes of the schema inputs: what a finding used when it read the
 /// catalog.
+#[cfg(feature = "sql")]
 pub fn schema_inputs(ctx: &Context) -> Vec<usize> {
-    ctx.scripts(InputKind::Schema).map(|s| s.input).collect()
+    ctx.scripts(crate::report::InputKind::Schema).map(|s| s.input).collect()
+}
+
+/// Without the `sql` feature no schema input is read.
+#[cfg(not(feature = "sql"))]
+pub fn schema_inputs(_ctx: &Context) -> Vec<usize> {
+    Vec::new()
 }
 
 // ---------------------------------------------------------------------------------
@@ -31,11 +38,8 @@ pub fn schema_inputs(ctx: &Context) -> Vec<usize> {
 /// or `orders` (unquoted, case kept). An unqualified name is looked up along the
 /// schema's search path, then in `public`, then in the one schema that has it.
 pub fn table<'a>(ctx: &'a Context, name: &str) -> Option<&'a Table> {
-    let (schema, relation) = match name.split_once('.') {
-        Some((s, r)) => (Some(s), r),
-        None => (None, name),
-    };
-    find_table(ctx, schema, relation)
+    let (schema, relation) = super::fixsql::schema_and_name(name);
+    find_table(ctx, schema.as_deref(), &relation)
 }
 
 fn find_table<'a>(ctx: &'a Context, schema: Option<&str>, name: &str) -> Option<&'a Table> {
@@ -132,7 +136,7 @@ pub fn check_index_except(ctx: &Context, mut advice: IndexAdvice, used: &[String
     let Some(schema) = schema(ctx) else { return Checked::New(advice) };
     let Some(table) = table(ctx, &advice.proposed.table) else {
         // A table the schema does not describe: only the name can be checked.
-        let schema_name = advice.proposed.table.split_once('.').map_or(DEFAULT_SCHEMA, |(s, _)| s).to_owned();
+        let schema_name = super::fixsql::schema_and_name(&advice.proposed.table).0.unwrap_or_else(|| DEFAULT_SCHEMA.to_owned());
         let free = schema.free_name(&schema_name, &advice.name(), &[]);
         rename(&mut advice, &free, None);
         return Checked::New(advice);
@@ -384,7 +388,7 @@ fn scan_use(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, column: &str) -> O
 }
 
 /// Scenario plans read with the schema they were captured on.
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 pub(crate) mod testing {
     use crate::rules::test_support::fixture;
     use crate::{analyze, Config, Finding, Input, InputKind, Report};

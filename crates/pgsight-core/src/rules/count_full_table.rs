@@ -72,6 +72,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, scan, rows));
         }
     }
+    #[cfg(feature = "sql")]
     check_queries(ctx, out);
 }
 
@@ -225,6 +226,7 @@ mod tests {
 // The same rule on SQL queries (query inputs): `SELECT count(*) FROM t` with no
 // WHERE, read from sqlparser's AST.
 
+#[cfg(feature = "sql")]
 fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
     use crate::query::expr::{is_count, unnest};
     use crate::query::scope::Scope;
@@ -259,6 +261,7 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
     findings.finish();
 }
 
+#[cfg(feature = "sql")]
 fn query_finding(q: &crate::query::QueryStatement, counts: &[&sqlparser::ast::Expr], relation: &crate::query::scope::Relation) -> Finding {
     use sqlparser::ast::Spanned;
 
@@ -295,7 +298,7 @@ fn query_finding(q: &crate::query::QueryStatement, counts: &[&sqlparser::ast::Ex
     .rollback(None, "Nothing to undo: the estimate only reads pg_class.")
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod query_tests {
     use crate::query::test_support::findings;
     use crate::rules::test_support::render;

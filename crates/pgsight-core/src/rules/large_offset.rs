@@ -76,6 +76,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, child, produced, discarded));
         }
     }
+    #[cfg(feature = "sql")]
     check_queries(ctx, out, &t);
 }
 
@@ -369,6 +370,7 @@ mod tests {
 // The same rule on SQL queries (query inputs): a literal OFFSET, read from
 // sqlparser's AST.
 
+#[cfg(feature = "sql")]
 fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     use crate::query::{self, walk, Findings};
 
@@ -391,6 +393,7 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     findings.finish();
 }
 
+#[cfg(feature = "sql")]
 fn literal_offset(query: &sqlparser::ast::Query) -> Option<(&sqlparser::ast::Expr, f64)> {
     use sqlparser::ast::LimitClause;
     let offset = match query.limit_clause.as_ref()? {
@@ -401,6 +404,7 @@ fn literal_offset(query: &sqlparser::ast::Query) -> Option<(&sqlparser::ast::Exp
     Some((offset, crate::query::expr::number_literal(offset)?))
 }
 
+#[cfg(feature = "sql")]
 /// The page size: LIMIT or FETCH FIRST, as written and as a number when literal.
 fn page_of(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
     use sqlparser::ast::LimitClause;
@@ -411,12 +415,14 @@ fn page_of(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
     Some((expr.to_string(), crate::query::expr::number_literal(expr)))
 }
 
+#[cfg(feature = "sql")]
 /// One key of the query's ORDER BY, when it is a plain column.
 struct QueryKey {
     column: crate::query::expr::ColumnName,
     descending: bool,
 }
 
+#[cfg(feature = "sql")]
 fn query_keys(query: &sqlparser::ast::Query) -> Option<Vec<QueryKey>> {
     use sqlparser::ast::{OrderByKind, OrderBySort};
     let OrderByKind::Expressions(exprs) = &query.order_by.as_ref()?.kind else { return None };
@@ -433,6 +439,7 @@ fn query_keys(query: &sqlparser::ast::Query) -> Option<Vec<QueryKey>> {
         .collect()
 }
 
+#[cfg(feature = "sql")]
 fn query_finding(
     q: &crate::query::QueryStatement,
     query: &sqlparser::ast::Query,
@@ -589,6 +596,7 @@ fn query_finding(
     .rollback(None, rollback)
 }
 
+#[cfg(feature = "sql")]
 /// The statement without OFFSET, with the keyset condition, and with the added
 /// sort keys.
 fn keyset_sql(q: &crate::query::QueryStatement, keys: &[QueryKey], extend_order: bool, predicate: &str) -> Option<String> {
@@ -632,7 +640,7 @@ fn keyset_sql(q: &crate::query::QueryStatement, keys: &[QueryKey], extend_order:
     Some(splice.sql())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod query_tests {
     use crate::query::test_support::{findings, findings_in};
     use crate::rules::test_support::render;

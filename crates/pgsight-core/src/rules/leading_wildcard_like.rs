@@ -79,6 +79,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(ctx, plan, id, node, filter, &like, &t));
         }
     }
+    #[cfg(feature = "sql")]
     check_queries(ctx, out, &t);
 }
 
@@ -221,6 +222,7 @@ mod tests {
 // ---------------------------------------------------------------------------
 // The same rule on SQL queries (query inputs), read from sqlparser's AST.
 
+#[cfg(feature = "sql")]
 /// A LIKE / ILIKE (or `~~` / `~~*`) whose pattern starts with a wildcard, on a table's
 /// column, in a query's WHERE or JOIN conditions.
 fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
@@ -257,6 +259,7 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     findings.finish();
 }
 
+#[cfg(feature = "sql")]
 /// What a query's leading-wildcard LIKE tests.
 struct QueryLike {
     table: String,
@@ -269,6 +272,7 @@ struct QueryLike {
     taken: Vec<String>,
 }
 
+#[cfg(feature = "sql")]
 fn query_like(e: &sqlparser::ast::Expr, scope: &crate::query::scope::Scope) -> Option<QueryLike> {
     use crate::query::expr::{column_name, string_literal, unnest};
     use sqlparser::ast::{BinaryOperator, Expr};
@@ -317,6 +321,7 @@ fn query_like(e: &sqlparser::ast::Expr, scope: &crate::query::scope::Scope) -> O
     })
 }
 
+#[cfg(feature = "sql")]
 fn query_finding(q: &crate::query::QueryStatement, e: &sqlparser::ast::Expr, like: &QueryLike, t: &Thresholds) -> Finding {
     use sqlparser::ast::Spanned;
 
@@ -359,7 +364,7 @@ fn query_finding(q: &crate::query::QueryStatement, e: &sqlparser::ast::Expr, lik
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod query_tests {
     use crate::query::test_support::{findings, findings_in};
     use crate::rules::test_support::render;

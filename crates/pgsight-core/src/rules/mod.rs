@@ -8,8 +8,12 @@ use serde::Serialize;
 
 use crate::plan::metrics::{NodeMetrics, PlanMetrics};
 use crate::plan::{NodeId, PlanDocument, PlanNode};
-use crate::report::{Finding, InputKind, Location, Severity};
-use crate::sql::{Catalog, ParsedStatement, Script};
+#[cfg(feature = "sql")]
+use crate::report::InputKind;
+use crate::report::{Finding, Location, Severity};
+use crate::sql::Catalog;
+#[cfg(feature = "sql")]
+use crate::sql::{ParsedStatement, Script};
 
 pub mod advice;
 pub mod catalog_check;
@@ -136,6 +140,7 @@ impl AnalyzedPlan {
 }
 
 /// One SQL input read statement by statement.
+#[cfg(feature = "sql")]
 #[derive(Debug, Clone)]
 pub struct AnalyzedScript {
     /// Index of the input in the report.
@@ -144,6 +149,7 @@ pub struct AnalyzedScript {
     pub script: Script,
 }
 
+#[cfg(feature = "sql")]
 impl AnalyzedScript {
     /// Where a statement starts.
     pub fn location(&self, statement: &ParsedStatement) -> Location {
@@ -156,6 +162,7 @@ impl AnalyzedScript {
 pub struct Context {
     pub plans: Vec<AnalyzedPlan>,
     /// Schema, migration and query inputs, in input order.
+    #[cfg(feature = "sql")]
     pub scripts: Vec<AnalyzedScript>,
     /// The schema the schema inputs describe, applied in input order; `None` without
     /// a schema input.
@@ -172,6 +179,7 @@ pub type ThresholdOverrides = std::collections::BTreeMap<String, serde_json::Map
 
 impl Context {
     /// The scripts of one kind of input (schemas, migrations or queries).
+    #[cfg(feature = "sql")]
     pub fn scripts(&self, kind: InputKind) -> impl Iterator<Item = &AnalyzedScript> {
         self.scripts.iter().filter(move |s| s.kind == kind)
     }
@@ -208,31 +216,34 @@ fn merge_thresholds<T: Thresholds>(overrides: &serde_json::Map<String, serde_jso
 }
 
 /// Declares the rule table: `Variant => module`. Generates the module declarations,
-/// the [`Rule`] enum, `Rule::ALL`, lookup by id, metadata and dispatch.
+/// the [`Rule`] enum, `Rule::ALL`, lookup by id, metadata and dispatch. An entry's
+/// attributes (`#[cfg(feature = "sql")]`) apply to all of these.
 macro_rules! rule_table {
-    ($( $variant:ident => $module:ident ),* $(,)?) => {
-        $( pub mod $module; )*
+    ($( $(#[$attr:meta])* $variant:ident => $module:ident ),* $(,)?) => {
+        $( $(#[$attr])* pub mod $module; )*
 
         /// Every rule pgsight knows.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Rule { $( $variant, )* }
+        pub enum Rule { $( $(#[$attr])* $variant, )* }
 
         impl Rule {
-            pub const ALL: &'static [Rule] = &[$( Rule::$variant, )*];
+            pub const ALL: &'static [Rule] = &[$( $(#[$attr])* Rule::$variant, )*];
 
             pub fn meta(self) -> &'static RuleMeta {
-                match self { $( Rule::$variant => &$module::META, )* }
+                match self { $( $(#[$attr])* Rule::$variant => &$module::META, )* }
             }
 
             /// Runs the rule over everything in `ctx`.
             pub fn check(self, ctx: &Context, out: &mut Vec<Finding>) {
-                match self { $( Rule::$variant => $module::check(ctx, out), )* }
+                match self { $( $(#[$attr])* Rule::$variant => $module::check(ctx, out), )* }
             }
         }
     };
 }
 
-// Order matters only at the end (see there).
+// Order matters only at the end (see there). Rules that read a schema, a migration,
+// a query or a health snapshot need the `sql` feature (all of these are SQL, or are
+// read as SQL); without it only the plan rules remain.
 rule_table! {
     SeqScanSelectiveFilter => seq_scan_selective_filter,
     RowMisestimate => row_misestimate,
@@ -257,62 +268,113 @@ rule_table! {
     TriggerTime => trigger_time,
     CountFullTable => count_full_table,
     // Schema rules.
+    #[cfg(feature = "sql")]
     FkMissingIndex => fk_missing_index,
+    #[cfg(feature = "sql")]
     FkMissingOnDelete => fk_missing_on_delete,
+    #[cfg(feature = "sql")]
     MissingPrimaryKey => missing_primary_key,
+    #[cfg(feature = "sql")]
     PreferTimestamptz => prefer_timestamptz,
+    #[cfg(feature = "sql")]
     PreferJsonb => prefer_jsonb,
+    #[cfg(feature = "sql")]
     PreferText => prefer_text,
+    #[cfg(feature = "sql")]
     AvoidChar => avoid_char,
+    #[cfg(feature = "sql")]
     AvoidMoney => avoid_money,
+    #[cfg(feature = "sql")]
     PreferBigintKey => prefer_bigint_key,
+    #[cfg(feature = "sql")]
     PreferIdentity => prefer_identity,
+    #[cfg(feature = "sql")]
     DuplicateIndex => duplicate_index,
+    #[cfg(feature = "sql")]
     RedundantIndex => redundant_index,
+    #[cfg(feature = "sql")]
     SoftDeleteWithoutPartialIndex => soft_delete_without_partial_index,
+    #[cfg(feature = "sql")]
     VolatileIndexExpression => volatile_index_expression,
     // Migration rules.
+    #[cfg(feature = "sql")]
     CreateIndexNotConcurrently => create_index_not_concurrently,
+    #[cfg(feature = "sql")]
     ConcurrentlyInTransaction => concurrently_in_transaction,
+    #[cfg(feature = "sql")]
     DropIndexNotConcurrently => drop_index_not_concurrently,
+    #[cfg(feature = "sql")]
     AddForeignKeyNotValid => add_foreign_key_not_valid,
+    #[cfg(feature = "sql")]
     AddCheckNotValid => add_check_not_valid,
+    #[cfg(feature = "sql")]
     SetNotNull => set_not_null,
+    #[cfg(feature = "sql")]
     AddColumnNotNullNoDefault => add_column_not_null_no_default,
+    #[cfg(feature = "sql")]
     AddColumnVolatileDefault => add_column_volatile_default,
+    #[cfg(feature = "sql")]
     AlterColumnType => alter_column_type,
+    #[cfg(feature = "sql")]
     AddUniqueConstraint => add_unique_constraint,
+    #[cfg(feature = "sql")]
     RenameColumn => rename_column,
+    #[cfg(feature = "sql")]
     RenameTable => rename_table,
+    #[cfg(feature = "sql")]
     DropColumn => drop_column,
+    #[cfg(feature = "sql")]
     DropTable => drop_table,
+    #[cfg(feature = "sql")]
     MissingLockTimeout => missing_lock_timeout,
+    #[cfg(feature = "sql")]
     VacuumFull => vacuum_full,
+    #[cfg(feature = "sql")]
     UnbatchedBackfill => unbatched_backfill,
+    #[cfg(feature = "sql")]
     NotIdempotent => not_idempotent,
     // Query rules.
+    #[cfg(feature = "sql")]
     SelectStar => select_star,
+    #[cfg(feature = "sql")]
     NotInSubquery => not_in_subquery,
+    #[cfg(feature = "sql")]
     MissingWhere => missing_where,
+    #[cfg(feature = "sql")]
     UnboundedSelect => unbounded_select,
+    #[cfg(feature = "sql")]
     CartesianJoin => cartesian_join,
+    #[cfg(feature = "sql")]
     JsonbFilterUnindexed => jsonb_filter_unindexed,
+    #[cfg(feature = "sql")]
     RepeatedQuery => repeated_query,
+    #[cfg(feature = "sql")]
     IndexNotUsed => index_not_used,
     // Health rules: a snapshot's statistics (pgsight snapshot-sql).
+    #[cfg(feature = "sql")]
     UnusedIndex => unused_index,
+    #[cfg(feature = "sql")]
     InvalidIndex => invalid_index,
+    #[cfg(feature = "sql")]
     DeadTuples => dead_tuples,
+    #[cfg(feature = "sql")]
     StaleStatistics => stale_statistics,
+    #[cfg(feature = "sql")]
     SeqScanHeavyTable => seq_scan_heavy_table,
+    #[cfg(feature = "sql")]
     LowCacheHit => low_cache_hit,
+    #[cfg(feature = "sql")]
     XidWraparoundRisk => xid_wraparound_risk,
+    #[cfg(feature = "sql")]
     ConnectionsNearLimit => connections_near_limit,
+    #[cfg(feature = "sql")]
     LargeUnpartitionedTable => large_unpartitioned_table,
+    #[cfg(feature = "sql")]
     SlowStatement => slow_statement,
     // Rules that read other findings come last: slow-node points at them, and
     // unused-suppression removes the suppressed ones.
     SlowNode => slow_node,
+    #[cfg(feature = "sql")]
     UnusedSuppression => unused_suppression,
 }
 

@@ -95,6 +95,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(ctx, plan, id, node, filter, &found, &scanned, &t));
         }
     }
+    #[cfg(feature = "sql")]
     check_queries(ctx, out);
 }
 
@@ -163,10 +164,7 @@ impl Scanned {
 
 /// The partitioned table, schema-qualified like its partitions.
 fn parent_name(node: &PlanNode, parent: &str) -> String {
-    match &node.fields.schema {
-        Some(schema) => format!("{schema}.{parent}"),
-        None => parent.to_owned(),
-    }
+    super::fixsql::qualify(node.fields.schema.as_deref(), parent)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -409,6 +407,7 @@ mod tests {
 // column exists (and cannot be used), and stays quiet when an expression index
 // already serves the condition.
 
+#[cfg(feature = "sql")]
 fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
     use crate::query::expr::{canonical, conjuncts};
     use crate::query::scope::{expression_index, Scope};
@@ -446,6 +445,7 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>) {
     findings.finish();
 }
 
+#[cfg(feature = "sql")]
 /// A query condition `f(col) op value`.
 struct QueryWrapped<'e> {
     /// The wrapped side as written.
@@ -456,6 +456,7 @@ struct QueryWrapped<'e> {
     wrapped: WrappedColumn,
 }
 
+#[cfg(feature = "sql")]
 fn query_wrapped<'e>(condition: &'e sqlparser::ast::Expr, scope: &crate::query::scope::Scope) -> Option<QueryWrapped<'e>> {
     use crate::query::expr::{is_value, unnest, without_qualifiers};
     use sqlparser::ast::{BinaryOperator as B, Expr};
@@ -506,6 +507,7 @@ fn query_wrapped<'e>(condition: &'e sqlparser::ast::Expr, scope: &crate::query::
     Some(QueryWrapped { expr, column, relation, wrapped })
 }
 
+#[cfg(feature = "sql")]
 /// `f(col)`, `col::type`, `EXTRACT(field FROM col)`, or a nesting of those around
 /// exactly one column; casts of a bare column to text types are sargable (an index
 /// on a varchar column serves them) and not reported.
@@ -550,6 +552,7 @@ fn wrapped_side(expr: &sqlparser::ast::Expr) -> Option<(crate::query::expr::Colu
     }
 }
 
+#[cfg(feature = "sql")]
 fn query_finding(
     q: &crate::query::QueryStatement,
     condition: &sqlparser::ast::Expr,
@@ -663,6 +666,7 @@ fn query_finding(
     f.fix(Some(advice.create_sql), explanation).risk(risk).rollback(Some(drop), "Drops the index without blocking writes.")
 }
 
+#[cfg(feature = "sql")]
 /// The range rewrite with the column qualified as the query qualified it.
 fn qualified_rewrite(rewrite: &str, column: &crate::query::expr::ColumnName) -> String {
     use sqlparser::ast::{visit_expressions_mut, Expr, Ident};
@@ -683,7 +687,7 @@ fn qualified_rewrite(rewrite: &str, column: &crate::query::expr::ColumnName) -> 
     expr.to_string()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod query_tests {
     use crate::query::test_support::{findings, findings_in};
     use crate::rules::test_support::render;

@@ -79,6 +79,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(plan, id, node, key, &t));
         }
     }
+    #[cfg(feature = "sql")]
     check_queries(ctx, out, &t);
 }
 
@@ -305,6 +306,7 @@ mod tests {
 // ---------------------------------------------------------------------------
 // The same rule on SQL queries (query inputs), read from sqlparser's AST.
 
+#[cfg(feature = "sql")]
 /// `ORDER BY random()` in any query of a statement.
 fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     use crate::query::{self, walk, Findings};
@@ -328,9 +330,11 @@ fn check_queries(ctx: &Context, out: &mut Vec<Finding>, t: &Thresholds) {
     findings.finish();
 }
 
+#[cfg(feature = "sql")]
 /// Risk of sampling before shuffling.
 const SAMPLE_RISK: &str = "No lock and no schema change: only the query text changes. The rows are less evenly random than with a full shuffle: SYSTEM sampling picks whole pages, so rows stored together tend to come out together. Check that the callers can live with that.";
 
+#[cfg(feature = "sql")]
 fn calls_random(e: &sqlparser::ast::Expr) -> bool {
     let mut found = false;
     crate::query::expr::each_expr(e, |x| {
@@ -341,6 +345,7 @@ fn calls_random(e: &sqlparser::ast::Expr) -> bool {
     found
 }
 
+#[cfg(feature = "sql")]
 /// The LIMIT (or FETCH FIRST) of a query, as written and as a number when literal.
 fn query_limit(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
     use sqlparser::ast::LimitClause;
@@ -351,6 +356,7 @@ fn query_limit(query: &sqlparser::ast::Query) -> Option<(String, Option<f64>)> {
     Some((expr.to_string(), crate::query::expr::number_literal(expr)))
 }
 
+#[cfg(feature = "sql")]
 #[allow(clippy::too_many_arguments)]
 fn query_finding(
     q: &crate::query::QueryStatement,
@@ -463,7 +469,7 @@ fn query_finding(
     .rollback(None, format!("{} The tsm_system_rows extension may stay (DROP EXTENSION tsm_system_rows once no query uses it).", query_rewrite_rollback()))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod query_tests {
     use crate::query::test_support::findings;
     use crate::rules::test_support::render;

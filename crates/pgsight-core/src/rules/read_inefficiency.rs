@@ -181,7 +181,7 @@ fn finding(plan: &AnalyzedPlan, id: NodeId, node: &PlanNode, blocks: f64, return
     let index = node.fields.index_name.as_deref().filter(|_| matches!(node.node_type(), "Index Scan" | "Index Only Scan"));
     if let Some(index) = index {
         let qualified = match schema_of(&table) {
-            Some(schema) => format!("{}.{}", quote_ident(schema), quote_ident(index)),
+            Some(schema) => format!("{}.{}", quote_ident(&schema), quote_ident(index)),
             None => quote_ident(index),
         };
         sql.push_str(&format!(

@@ -177,10 +177,7 @@ fn finding(plan: &AnalyzedPlan, triggers: &[Trigger], total: f64, execution: f64
         // Same schema as the table the plan reads under that name, else as the
         // referenced table.
         let schema = schema_of_table(&r.table).or_else(|| referenced.and_then(schema_of_table));
-        let table = match schema {
-            Some(s) => format!("{s}.{}", r.table),
-            None => r.table.clone(),
-        };
+        let table = super::fixsql::qualify(schema.as_deref(), &r.table);
         indexes.push((t, r, table, referenced.unwrap_or("referenced").to_owned()));
     }
     let top = &triggers[0];

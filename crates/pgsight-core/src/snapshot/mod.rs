@@ -13,10 +13,14 @@ mod ddl;
 mod model;
 mod time;
 
+#[cfg(feature = "sql")]
 use crate::report::{InputSummary, Note, NoteLevel};
-use crate::rules::{AnalyzedScript, Context};
+#[cfg(feature = "sql")]
+use crate::rules::AnalyzedScript;
+use crate::rules::Context;
 use crate::sql::catalog::{Catalog, IndexStats, TableStats};
 use crate::sql::names::QualifiedName;
+#[cfg(feature = "sql")]
 use crate::sql::parse_script;
 
 pub use ddl::ddl;
@@ -69,6 +73,7 @@ pub fn parse(text: &str) -> Result<Snapshot, String> {
 
 /// Reads a snapshot input into `ctx`: its DDL as the input's schema script, its
 /// statistics onto the catalog, and the snapshot itself for the health rules.
+#[cfg(feature = "sql")]
 pub fn load(input: usize, name: &str, text: &str, ctx: &mut Context, summary: &mut InputSummary, notes: &mut Vec<Note>) {
     let note = |level: NoteLevel, message: String| Note { level, message: format!("{name}: {message}"), input, line: None, column: None };
     let snapshot = match parse(text) {
@@ -211,7 +216,7 @@ pub fn table_sql(schema: &str, name: &str) -> String {
 
 /// Helpers for the health rule tests: the fixture snapshot taken by
 /// `tests/snapshot/run.sh`, as is or edited.
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 pub(crate) mod testing {
     use crate::{analyze, Config, Finding, Input, InputKind};
 
@@ -252,5 +257,5 @@ pub(crate) mod testing {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod tests;

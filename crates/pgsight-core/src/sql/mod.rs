@@ -5,16 +5,26 @@
 //! - [`parse`]: [`parse_script`] gives each statement a [`parse::StatementClass`].
 //! - [`recognize`], [`adjust`], [`classify`]: what sqlparser alone cannot read.
 //! - [`catalog`]: the schema the DDL describes, applied in order.
+//!
+//! Without the `sql` feature only the catalog's types, [`names`] and [`functions`]
+//! remain (the plan rules read an optional catalog); nothing here reads SQL then.
 
+#[cfg(feature = "sql")]
 pub mod adjust;
 pub mod catalog;
+#[cfg(feature = "sql")]
 pub mod classify;
 pub mod functions;
 pub mod names;
+#[cfg(feature = "sql")]
 pub mod parse;
+#[cfg(feature = "sql")]
 pub mod recognize;
+#[cfg(feature = "sql")]
 pub mod split;
+#[cfg(feature = "sql")]
 pub mod tokens;
 
 pub use catalog::Catalog;
+#[cfg(feature = "sql")]
 pub use parse::{parse_script, ParsedStatement, Script, StatementClass, StatementCounts};

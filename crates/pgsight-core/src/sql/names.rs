@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::{Serialize, Serializer};
+#[cfg(feature = "sql")]
 use sqlparser::ast::{Ident, ObjectName, ObjectNamePart};
 
 /// The schema every unqualified name falls back to.
@@ -29,6 +30,7 @@ impl QualifiedName {
         Some(QualifiedName { schema: parts.pop(), name })
     }
 
+    #[cfg(feature = "sql")]
     pub fn from_object_name(name: &ObjectName) -> Option<Self> {
         let parts = name.0.iter().map(|part| match part {
             ObjectNamePart::Identifier(ident) => Some(fold_ident(ident)),
@@ -101,6 +103,7 @@ impl Serialize for QualifiedName {
 
 /// PostgreSQL's case folding: unquoted identifiers are lower-cased (ASCII only, as
 /// the server does for multibyte encodings), quoted ones are kept.
+#[cfg(feature = "sql")]
 pub fn fold_ident(ident: &Ident) -> String {
     fold(&ident.value, ident.quote_style.is_some())
 }

@@ -1,6 +1,7 @@
-//! The Web Worker's wasm binary: runs the engine off the page's main thread. Trunk
-//! builds it from the `data-type="worker"` link in `index.html`; the page starts it
-//! with `new Worker("pgsight-worker_loader.js")`.
+//! The full Web Worker's wasm binary: runs the whole engine (SQL included) off the
+//! page's main thread. Trunk builds it from a `data-type="worker"` link in `index.html`;
+//! the page starts it with `new Worker("pgsight-worker_loader.js")` only once a schema or
+//! SQL is given (see `worker_client`); plans alone go to `pgsight-plan-worker`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -173,6 +173,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="tabpanel" role="tabpanel" id={format!("tabpanel-{}", slot.id())}
                 aria-labelledby={format!("tab-{}", slot.id())}>
                 <div class="input-toolbar">
+                    if slot == Slot::Schema {
+                        <super::schema::SnapshotMenu />
+                    }
                     if slot == Slot::Sql {
                         <div class="segmented" role="group" aria-label="What the SQL is">
                             <button type="button" data-testid="sql-queries"
@@ -189,7 +192,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     } else {
                         <span class="muted small">{ match slot {
                             Slot::Plan => "JSON or text, detected",
-                            Slot::Schema => "DDL",
+                            Slot::Schema => "DDL or a health snapshot",
                             Slot::Sql => "",
                         } }</span>
                     }

@@ -1,5 +1,6 @@
 //! The header's menus: examples, recent analyses, share link, export.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use pgsight_core::share::{encode, link_size, LinkSize};
@@ -10,9 +11,11 @@ use super::ReportRef;
 use crate::dom;
 use crate::examples::{Example, EXAMPLES};
 use crate::format::{ago, bytes, grouped};
+use crate::protocol::{AnonymizeOutcome, AnonymizeRequest, Reply};
 use crate::recent::Entry;
 use crate::route::share_link;
 use crate::state::Inputs;
+use crate::worker_client::WorkerClient;
 
 #[derive(Properties, PartialEq)]
 pub struct MenuProps {
@@ -170,40 +173,161 @@ pub fn RecentMenu(props: &RecentProps) -> Html {
 struct Link {
     url: String,
     copied: Option<bool>,
+    /// With "Anonymize": the mapping (kind, original, replacement per line), to keep.
+    mapping: Option<Rc<AnonymizeOutcome>>,
+}
+
+/// Where the worker's answers to the share menu's anonymize requests go: the app's
+/// worker callback hands them over, the share menu puts its callback in.
+#[derive(Clone, Default)]
+pub struct AnonymizeReplies(Rc<RefCell<Option<Callback<Reply>>>>);
+
+impl PartialEq for AnonymizeReplies {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl AnonymizeReplies {
+    /// Hands `reply` to the share menu; false when it is not an anonymize answer.
+    pub fn deliver(&self, reply: &Reply) -> bool {
+        if reply.anonymized.is_none() {
+            return false;
+        }
+        let callback = self.0.borrow().clone();
+        if let Some(callback) = callback {
+            callback.emit(reply.clone());
+        }
+        true
+    }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub inputs: Inputs,
+    /// The worker that anonymizes (it reads SQL); without it there is no Anonymize option.
+    #[prop_or_default]
+    pub client: Option<WorkerClient>,
+    #[prop_or_default]
+    pub anonymize_replies: AnonymizeReplies,
+}
+
+/// Copies `url` and shows it, then says whether the copy worked.
+fn show_and_copy(
+    link: &UseStateHandle<Option<Link>>,
+    url: String,
+    mapping: Option<Rc<AnonymizeOutcome>>,
+) {
+    link.set(Some(Link {
+        url: url.clone(),
+        copied: None,
+        mapping: mapping.clone(),
+    }));
+    let link = link.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = dom::copy_text(&url).await;
+        link.set(Some(Link {
+            url,
+            copied: Some(ok),
+            mapping,
+        }));
+    });
 }
 
 /// "Copy link": packs the inputs into the URL fragment (never sent to a server),
-/// copies it, and says how long it is.
+/// copies it, and says how long it is. With "Anonymize" on, the worker renames the
+/// tables, columns, indexes, aliases and string literals first (the same way in plan,
+/// schema and SQL), and the mapping can be downloaded to read the report's names back.
 #[component]
 pub fn ShareMenu(props: &ShareProps) -> Html {
     let link = use_state(|| None::<Link>);
-    let on_open = {
+    let anonymize = use_state(|| false);
+    // The anonymize request in flight: an older answer is dropped.
+    let pending = use_mut_ref(|| 0u64);
+    let anonymizing = use_state(|| false);
+    {
+        let link = link.clone();
+        let pending = pending.clone();
+        let anonymizing = anonymizing.clone();
+        let replies = props.anonymize_replies.clone();
+        use_effect_with(replies, move |replies| {
+            *replies.0.borrow_mut() = Some(Callback::from(move |reply: Reply| {
+                if reply.id != Some(*pending.borrow()) {
+                    return;
+                }
+                anonymizing.set(false);
+                if let Some(outcome) = reply.anonymized {
+                    let url = share_link(&dom::href(), &encode(&outcome.inputs));
+                    show_and_copy(&link, url, Some(Rc::new(*outcome)));
+                }
+            }));
+        });
+    }
+    let make_link = {
         let link = link.clone();
         let inputs = props.inputs.clone();
-        Callback::from(move |()| {
-            let url = share_link(&dom::href(), &encode(&inputs.to_shared()));
-            link.set(Some(Link {
-                url: url.clone(),
-                copied: None,
-            }));
-            let link = link.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = dom::copy_text(&url).await;
-                link.set(Some(Link {
-                    url,
-                    copied: Some(ok),
-                }));
-            });
+        let client = props.client.clone();
+        let pending = pending.clone();
+        let anonymizing = anonymizing.clone();
+        Rc::new(move |anonymized: bool| match (&client, anonymized) {
+            (Some(client), true) => {
+                let id = *pending.borrow() + 1;
+                *pending.borrow_mut() = id;
+                anonymizing.set(true);
+                link.set(None);
+                client.post(
+                    AnonymizeRequest {
+                        anonymize: inputs.to_shared(),
+                        id,
+                    }
+                    .to_json(),
+                );
+            }
+            _ => {
+                *pending.borrow_mut() += 1;
+                anonymizing.set(false);
+                show_and_copy(
+                    &link,
+                    share_link(&dom::href(), &encode(&inputs.to_shared())),
+                    None,
+                );
+            }
         })
     };
+    let on_open = {
+        let make_link = make_link.clone();
+        let anonymize = anonymize.clone();
+        Callback::from(move |()| make_link(*anonymize))
+    };
+    let on_anonymize = {
+        let anonymize = anonymize.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            anonymize.set(on);
+            make_link(on);
+        })
+    };
+    let option = props.client.is_some().then(|| html! {
+        <label class="share-anonymize">
+            <input type="checkbox" checked={*anonymize} onchange={on_anonymize} data-testid="share-anonymize" />
+            { " Anonymize: rename tables, columns, indexes and string literals in the link" }
+        </label>
+    });
     let body = match &*link {
+        None if *anonymizing => html! {
+            <div class="share" data-testid="share-panel">
+                { option.clone() }
+                <p class="share-status" role="status">{ "Anonymizing…" }</p>
+            </div>
+        },
         None => html! {},
-        Some(Link { url, copied }) => {
+        Some(Link {
+            url,
+            copied,
+            mapping,
+        }) => {
             let chars = url.chars().count();
             let (class, warning) = match link_size(chars) {
                 LinkSize::Fine => ("fine", None),
@@ -221,11 +345,33 @@ pub fn ShareMenu(props: &ShareProps) -> Html {
                 Some(true) => "Link copied",
                 Some(false) => "Select the link and copy it",
             };
+            let anonymized = mapping.as_ref().map(|m| {
+                let text = m.mapping.clone();
+                let download = Callback::from(move |_: MouseEvent| {
+                    dom::download("pgsight-mapping.tsv", "text/tab-separated-values", &text);
+                });
+                html! {
+                    <div class="share-mapping" data-testid="share-mapping" data-kept={m.kept.join(",")}>
+                        <p class="muted small">
+                            { format!("{} names and strings renamed. The mapping stays in this tab: download it to read the shared report's names back.", m.renamed) }
+                        </p>
+                        if !m.kept.is_empty() {
+                            <p class="muted small">{ format!("Kept (they are also SQL words): {}", m.kept.join(", ")) }</p>
+                        }
+                        for note in m.notes.iter() {
+                            <p class="share-warning warn">{ note.clone() }</p>
+                        }
+                        <button type="button" class="button ghost" data-keep-open="" data-testid="share-mapping-download"
+                            onclick={download}>{ "Download mapping" }</button>
+                    </div>
+                }
+            });
             html! {
                 <div class="share" data-testid="share-panel">
+                    { option.clone() }
                     <p class="share-status" role="status">{ status }</p>
                     <input class="share-url" type="text" readonly=true value={url.clone()}
-                        aria-label="Share link" data-testid="share-url"
+                        aria-label="Share link" data-testid="share-url" data-anonymized={mapping.is_some().to_string()}
                         onfocus={Callback::from(|e: FocusEvent| {
                             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
                         })} />
@@ -235,6 +381,7 @@ pub fn ShareMenu(props: &ShareProps) -> Html {
                     if let Some(warning) = warning {
                         <p class={classes!("share-warning", class)}>{ warning }</p>
                     }
+                    { anonymized.unwrap_or_default() }
                     <p class="muted small">
                         { "The inputs travel inside the link, after the #: browsers never send that part to a server." }
                     </p>

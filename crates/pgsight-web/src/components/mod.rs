@@ -2,12 +2,15 @@
 //! finding or a rule doc comes from the core; these only add labels and layout. User
 //! input reaches the DOM only as text nodes and attribute values.
 
+pub mod compare;
 pub mod editor;
 pub mod findings;
 pub mod inputs;
 pub mod menus;
+pub mod migration;
 pub mod results;
 pub mod rules;
+pub mod schema;
 pub mod tree;
 
 use std::rc::Rc;
@@ -77,6 +80,9 @@ pub struct CopyButtonProps {
     pub class: Classes,
     #[prop_or_default]
     pub testid: Option<AttrValue>,
+    /// Inside a menu: clicking it leaves the menu open, to show "Copied".
+    #[prop_or_default]
+    pub keep_open: bool,
 }
 
 /// A button that copies `text` and says so for a moment.
@@ -114,7 +120,8 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <button type="button" class={classes!("button", "small", props.class.clone())}
-            aria-label={props.aria_label.clone()} data-testid={props.testid.clone()} {onclick}>
+            aria-label={props.aria_label.clone()} data-testid={props.testid.clone()}
+            data-keep-open={props.keep_open.then_some("")} {onclick}>
             { label }
         </button>
     }

@@ -6,11 +6,14 @@ use pgsight_core::Severity;
 use yew::prelude::*;
 
 use super::findings::FindingsList;
+use super::migration::MigrationView;
+use super::schema::SchemaView;
 use super::tree::PlanTree;
 use super::{severity_class, ReportRef};
 use crate::examples::{Example, EXAMPLES};
 use crate::format::{ms, plural, position};
 use crate::state::{category_counts, severity_counts, Action, Slot, State, Target};
+use crate::views::{self, View};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -23,6 +26,20 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
     let state = &props.state;
     let dispatcher = state.dispatcher();
     let report = state.report.clone().map(ReportRef);
+    // The view above the findings (plan, schema, migration) the user chose.
+    let chosen = use_state(|| None::<View>);
+    let view = report.as_ref().and_then(|r| views::current(r, *chosen));
+    // Selecting a finding that the view shown does not show switches to one that does.
+    {
+        let (chosen, report) = (chosen.clone(), report.clone());
+        use_effect_with((state.selection.seq, state.selection.finding), move |(_, finding)| {
+            if let (Some(r), Some(i)) = (&report, finding) {
+                if let Some(v) = views::view_for_selection(r, views::current(r, *chosen), *i) {
+                    chosen.set(Some(v));
+                }
+            }
+        });
+    }
 
     let status = if state.pending() {
         html! { <span class="status busy" data-testid="status" data-busy="true"><span class="spinner" aria-hidden="true" />{ "Analyzing…" }</span> }
@@ -126,11 +143,25 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
                     }
                 </ul>
             }
-            <div class={classes!("results-body", (!report.plans.is_empty()).then_some("with-tree"))}>
-                if !report.plans.is_empty() {
-                    <PlanTree report={report.clone()} selected={selected_node} seq={state.selection.seq}
-                        on_select_node={select_node} on_select_finding={select_finding.clone()} />
-                }
+            <div class={classes!("results-body", view.is_some().then_some("with-tree"))}>
+                <ViewTabs report={report.clone()} current={view} on_choose={{ let chosen = chosen.clone(); Callback::from(move |v: View| chosen.set(Some(v))) }} />
+                { match view {
+                    Some(View::Plan) => html! {
+                        <PlanTree report={report.clone()} selected={selected_node} seq={state.selection.seq}
+                            on_select_node={select_node} on_select_finding={select_finding.clone()} />
+                    },
+                    Some(View::Schema) => html! {
+                        <SchemaView report={report.clone()} selected={state.selection.finding} seq={state.selection.seq}
+                            on_select_finding={select_finding.clone()} />
+                    },
+                    Some(View::Migration) => html! {
+                        <MigrationView report={report.clone()} on_select_line={{
+                            let d = dispatcher.clone();
+                            Callback::from(move |(slot, line): (Slot, u32)| d.dispatch(Action::SelectLine { slot, line, column: None }))
+                        }} />
+                    },
+                    None => html! {},
+                } }
                 <div class="findings-scroll" data-testid="findings-scroll">
                     if !report.inputs.iter().any(|i| i.ok) {
                         <div class="all-clear unreadable" data-testid="nothing-read">
@@ -150,6 +181,52 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewTabsProps {
+    report: ReportRef,
+    current: Option<View>,
+    on_choose: Callback<View>,
+}
+
+/// Tabs for the views above the findings, when the report has more than one. Arrow
+/// keys move between them (the WAI-ARIA tabs pattern).
+#[component]
+fn ViewTabs(props: &ViewTabsProps) -> Html {
+    let available = views::available(&props.report);
+    if available.len() < 2 {
+        return html! {};
+    }
+    let onkeydown = {
+        let (available, current, on_choose) = (available.clone(), props.current, props.on_choose.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let step: isize = match e.key().as_str() {
+                "ArrowRight" => 1,
+                "ArrowLeft" => -1,
+                _ => return,
+            };
+            e.prevent_default();
+            let at = available.iter().position(|v| Some(*v) == current).unwrap_or(0) as isize;
+            let next = available[(at + step).rem_euclid(available.len() as isize) as usize];
+            on_choose.emit(next);
+            crate::dom::focus(&format!("view-tab-{}", next.id()));
+        })
+    };
+    html! {
+        <div class="tabs view-tabs" role="tablist" aria-label="Views" {onkeydown}>
+            for v in available {
+                <button type="button" role="tab" key={v.id()} id={format!("view-tab-{}", v.id())}
+                    data-testid={format!("view-{}", v.id())}
+                    class={classes!("tab", (Some(v) == props.current).then_some("active"))}
+                    aria-selected={(Some(v) == props.current).to_string()}
+                    tabindex={if Some(v) == props.current { "0" } else { "-1" }}
+                    onclick={props.on_choose.reform(move |_: MouseEvent| v)}>
+                    { v.label() }
+                </button>
+            }
+        </div>
     }
 }
 

@@ -6,10 +6,14 @@
 //! defined it. Statements that refer to objects the script never created (a migration
 //! read without its schema) leave a [`CatalogNote`] and change nothing.
 
+#[cfg(feature = "sql")]
 mod apply;
+#[cfg(feature = "sql")]
 mod convert;
+#[cfg(feature = "sql")]
 mod indexes;
 mod stats;
+#[cfg(feature = "sql")]
 mod tables;
 pub mod types;
 
@@ -18,8 +22,10 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use super::names::{QualifiedName, SearchPath};
+#[cfg(feature = "sql")]
 use super::parse::Script;
 
+#[cfg(feature = "sql")]
 pub use super::recognize::ReindexTarget;
 pub use stats::{IndexStats, TableStats};
 
@@ -309,6 +315,7 @@ pub struct Extension {
 
 impl Catalog {
     /// The catalog `script`'s DDL builds, statement by statement.
+    #[cfg(feature = "sql")]
     pub fn from_script(script: &Script) -> Self {
         let mut catalog = Catalog::default();
         for statement in &script.statements {
@@ -395,5 +402,5 @@ fn values<K, V: Serialize, S: Serializer>(map: &BTreeMap<K, V>, serializer: S) -
     serializer.collect_seq(map.values())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sql"))]
 mod tests;
