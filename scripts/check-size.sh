@@ -9,6 +9,9 @@
 #   full-worker  the full engine's worker, loaded only once a schema or SQL is given
 #   plan-first-load  page + plan-worker: what a plan-only first visit downloads
 #                (compare: PEV2 ships about 244 KB gzipped)
+#   on-demand    the example plans and rule doc pages (examples/, rules/), which the
+#                page fetches when one is shown and the service worker precaches;
+#                printed, not budgeted
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${PGSIGHT_DIST:-dist}
@@ -31,10 +34,15 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
   raw_total[$group]=$(( ${raw_total[$group]:-0} + raw ))
   printf '%-44s %-12s %10d %10d\n' "$name" "$group" "$raw" "$zipped"
 done
+for f in "$dist"/examples/* "$dist"/rules/*; do
+  [ -f "$f" ] || continue
+  total[on-demand]=$(( ${total[on-demand]:-0} + $(gz "$f") ))
+  raw_total[on-demand]=$(( ${raw_total[on-demand]:-0} + $(wc -c < "$f") ))
+done
 total[plan-first-load]=$(( ${total[page]:-0} + ${total[plan-worker]:-0} ))
 raw_total[plan-first-load]=$(( ${raw_total[page]:-0} + ${raw_total[plan-worker]:-0} ))
 echo
-for group in page plan-worker full-worker plan-first-load; do
+for group in page plan-worker full-worker plan-first-load on-demand; do
   printf '%-44s %-12s %10d %10d\n' "total" "$group" "${raw_total[$group]:-0}" "${total[$group]:-0}"
 done
 echo

@@ -8,6 +8,8 @@
 #    files to precache into sw.js, so each deploy installs a fresh, consistent cache.
 #    The full worker (pgsight-worker*: the SQL engine) is left out of the precache
 #    list: a plan-only visit must not download it. sw.js caches it when first used.
+#    The example plans and rule doc pages (examples/, rules/: fetched by the page when
+#    needed) are precached, so they work offline; their READMEs are not used.
 #    Debug builds get a service worker that caches nothing.
 #
 # Needs bash, coreutils (sha256sum or shasum, base64) and sed; no network.
@@ -55,7 +57,7 @@ if [[ -f sw.js && "${TRUNK_PROFILE:-release}" != release ]]; then
 elif [[ -f sw.js ]]; then
   files="$(find . -type f ! -name sw.js ! -name '*.bak' | sed 's|^\./||' | LC_ALL=C sort)"
   version="$(while IFS= read -r f; do printf '%s %s\n' "$(sha256_hex <"$f")" "$f"; done <<<"$files" | sha256_hex | cut -c1-16)"
-  precached="$(grep -v '^pgsight-worker' <<<"$files")"
+  precached="$(grep -v -e '^pgsight-worker' -e '/README\.md$' <<<"$files")"
   list="$(while IFS= read -r f; do printf '"%s",' "$f"; done <<<"$precached")"
   list="[${list%,}]"
   sed -i.bak -e "s|__PGSIGHT_VERSION__|${version}|" -e "s|__PGSIGHT_ASSETS__|${list}|" sw.js

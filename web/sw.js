@@ -7,7 +7,9 @@
 // the SQL parser) is not in ASSETS, so a visit with plans only never downloads it.
 // It is cached when first used (the fetch handler below keeps every same-origin GET),
 // so schema and SQL analysis work offline once they have been used online with this
-// version; plans always do.
+// version; plans always do. The example plans (examples/) and rule doc pages
+// (rules/), which the page fetches only when they are shown, are precached like the
+// rest, so the Examples menu and #/rules/<id> work offline too.
 //
 // web/finish-build.sh (a Trunk post_build hook) fills in the build version and the
 // list of files, so a new deploy installs a new cache. Paths are relative to this

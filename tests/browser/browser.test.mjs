@@ -161,7 +161,8 @@ test('rule docs: the list and a rule page, linked from a finding', async (t) => 
 
   await page.locator('a[href="#/rules/sort-spill"]').click();
   const doc = page.getByTestId('rule-page');
-  await doc.waitFor();
+  // The page fetches the rule's doc (rules/<id>.md) when it opens.
+  await page.locator('[data-testid="rule-page"][data-loaded="true"]').waitFor();
   assert.equal(await doc.getAttribute('data-rule'), 'sort-spill');
   assert.equal(await doc.locator('h1').innerText(), 'sort-spill');
   const headings = await doc.locator('h2').allInnerTexts();

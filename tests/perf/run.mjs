@@ -6,8 +6,9 @@
 //     memory) to the first finding, and to the top of the plan tree, painted. Both
 //     are taken inside the page: a MutationObserver notes when the element enters the
 //     DOM ("dom"), and a message posted from the next requestAnimationFrame notes the
-//     frame that drew it ("painted"). The time includes reading the file, the app's
-//     250 ms debounce, the worker's analysis, reading its reply and rendering.
+//     frame that drew it ("painted"). The time includes reading the file (analyzed at
+//     once: no debounce for opened files), the worker's analysis, reading its reply
+//     and rendering.
 //   - on the 10,000-partition plan: scrolling the tree to its end and page by page,
 //     and collapsing / expanding the root (each to the frame that shows the result);
 //   - the 2,000-table schema, the same way (findings painted; the worker's own time);

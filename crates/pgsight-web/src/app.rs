@@ -60,6 +60,8 @@ pub fn App() -> Html {
         })
     };
     use_compare_worker(&compare, &client);
+    // Reports for older edits are dropped unread (a big one takes a second to read).
+    client.note_edit(state.edit);
 
     // Send the request the reducer put in flight.
     {
@@ -195,7 +197,15 @@ pub fn App() -> Html {
         let recent = recent.clone();
         let state = state.clone();
         use_effect_with(state.analyzed, move |analyzed| {
-            if *analyzed == Some(state.edit) && !state.inputs.is_empty() && state.failure.is_none()
+            // An input too large to keep is not even copied (`upsert` would drop it).
+            let size: usize = [&state.inputs.plan, &state.inputs.schema, &state.inputs.sql]
+                .iter()
+                .map(|t| t.len())
+                .sum();
+            if *analyzed == Some(state.edit)
+                && !state.inputs.is_empty()
+                && state.failure.is_none()
+                && size <= recent::MAX_ENTRY_BYTES
             {
                 let inputs = state.inputs.to_shared();
                 let entry = Entry {
@@ -227,11 +237,18 @@ pub fn App() -> Html {
         let go_home = go_home.clone();
         Callback::from(move |example: &'static Example| {
             go_home();
-            let inputs = Inputs {
-                plan: example.text.into(),
-                ..Inputs::default()
-            };
-            dispatcher.dispatch(Action::Load(inputs, Source::Example));
+            // The plan is fetched when picked (precached by the service worker).
+            let dispatcher = dispatcher.clone();
+            example.fetch(move |plan| match plan {
+                Ok(plan) => {
+                    let inputs = Inputs {
+                        plan: plan.into(),
+                        ..Inputs::default()
+                    };
+                    dispatcher.dispatch(Action::Load(inputs, Source::Example));
+                }
+                Err(e) => web_sys::console::error_1(&format!("example {}: {e}", example.id).into()),
+            });
         })
     };
     let on_open_recent = {

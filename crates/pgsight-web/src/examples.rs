@@ -1,5 +1,7 @@
-//! The Examples menu: real plans from `tests/scenarios/` (PostgreSQL 15), embedded so
-//! they load at once and offline.
+//! The Examples menu: real plans from `tests/scenarios/` (PostgreSQL 15). The menu's
+//! titles are in the page; a plan is fetched from `examples/` (web/examples, copied
+//! into dist/ by index.html) when the user picks it, so the page does not carry every
+//! plan (issue #9, download size). The service worker precaches them for offline use.
 
 pub struct Example {
     /// Stable id, for tests (`data-example`).
@@ -8,6 +10,10 @@ pub struct Example {
     pub title: &'static str,
     /// The plan format, as the menu shows it.
     pub format: &'static str,
+    /// The plan's file in web/examples.
+    pub file: &'static str,
+    /// The plan, for native tests (the page fetches it: [`Example::fetch`]).
+    #[cfg(test)]
     pub text: &'static str,
 }
 
@@ -17,9 +23,25 @@ macro_rules! example {
             id: $id,
             title: $title,
             format: $format,
+            file: $file,
+            #[cfg(test)]
             text: include_str!(concat!("../../../web/examples/", $file)),
         }
     };
+}
+
+impl Example {
+    /// Where the page finds the plan, relative to the page.
+    pub fn path(&self) -> String {
+        format!("examples/{}", self.file)
+    }
+
+    /// Fetches the plan, then calls `done` with it (or with why it could not).
+    pub fn fetch(&'static self, done: impl FnOnce(Result<String, String>) + 'static) {
+        wasm_bindgen_futures::spawn_local(async move {
+            done(crate::fetch::text(&self.path()).await);
+        });
+    }
 }
 
 pub const EXAMPLES: &[Example] = &[

@@ -31,6 +31,8 @@ mod components;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod dom;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod fetch;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub mod worker;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod worker_client;

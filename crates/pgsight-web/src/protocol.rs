@@ -34,7 +34,8 @@ pub struct Reply {
     /// True on the worker's first message: it now listens.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ready: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Its plan views go as compact per-node arrays ([`wire_report`]).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "wire_report")]
     pub report: Option<Report>,
     /// Why there is no report (a request the worker could not read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,7 +286,7 @@ pub fn handle(message: &str, now: impl Fn() -> f64) -> String {
     let start = now();
     let report = pgsight_core::analyze(&inputs, &Config::default());
     let elapsed_ms = (now() - start).max(0.0);
-    let mut report_json = match serde_json::to_string(&report) {
+    let report_json = match serde_json::to_string(&wire_report::Compact(&report)) {
         Ok(json) => json,
         Err(e) => {
             return Reply {
@@ -296,23 +297,319 @@ pub fn handle(message: &str, now: impl Fn() -> f64) -> String {
             .to_json();
         }
     };
-    // The core's Report leaves `plans` out when it is empty but does not default it
-    // when reading: put it back so that the page can read the report.
-    if report.plans.is_empty() && report_json.starts_with('{') {
-        report_json.insert_str(
-            1,
-            if report_json.len() > 2 {
-                "\"plans\":[],"
-            } else {
-                "\"plans\":[]"
-            },
-        );
-    }
     let elapsed = serde_json::to_string(&elapsed_ms).unwrap_or_else(|_| "0".to_owned());
+    // The id and the word `report` come first: the page reads them before the rest
+    // ([`report_reply_id`]) and drops a stale report unread.
     format!(
         "{{\"id\":{},\"elapsed_ms\":{elapsed},\"report\":{report_json}}}",
         request.id
     )
+}
+
+/// The request id of an analyzer reply that carries a report, read from the first
+/// characters of its JSON alone; `None` for any other message. A reply of 30 million
+/// characters (a 50,000-node plan) takes a second to read on the page, so one that no
+/// longer describes the inputs is dropped on its id.
+pub fn report_reply_id(head: &str) -> Option<u64> {
+    let rest = head.strip_prefix("{\"id\":")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let id = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].strip_prefix(',')?;
+    // Up to the report's opening brace: other fields (the elapsed time) are numbers.
+    let before_value = &rest[..rest.find(['{', '['])?];
+    before_value.ends_with("\"report\":").then_some(id)
+}
+
+/// How many characters of a reply [`report_reply_id`] needs.
+pub const REPLY_HEAD_CHARS: u32 = 96;
+
+/// The report as the worker sends it: the core's [`Report`], except that every plan
+/// node is an array of its fields in a fixed order, numbers that are whole are
+/// written without `.0`, and buffer counts that are all zero are `0`. This halves the
+/// reply for big plans (the field names and the zeros were most of it), and so the
+/// time the page spends reading it. The page gets back exactly the core's report.
+pub mod wire_report {
+    use pgsight_core::plan::metrics::{Buffers, EstimateDirection, Misestimate};
+    use pgsight_core::report::{
+        Finding, InputSummary, MigrationSummary, NodeView, Note, PlanView, RollbackStep, TableView,
+    };
+    use pgsight_core::Report;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A number, written as an integer when it is one.
+    #[derive(Clone, Copy)]
+    struct Num(f64);
+
+    impl Serialize for Num {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let v = self.0;
+            // 2^53: every integer below is exact as an f64, so it reads back the same.
+            if v.fract() == 0.0
+                && v.abs() < 9_007_199_254_740_992.0
+                && !(v == 0.0 && v.is_sign_negative())
+            {
+                s.serialize_i64(v as i64)
+            } else {
+                s.serialize_f64(v)
+            }
+        }
+    }
+
+    fn num(v: Option<f64>) -> Option<Num> {
+        v.map(Num)
+    }
+
+    /// Serializes a report in the compact form.
+    pub struct Compact<'a>(pub &'a Report);
+
+    #[derive(Serialize)]
+    struct ReportOut<'a> {
+        findings: &'a [Finding],
+        notes: &'a [Note],
+        inputs: &'a [InputSummary],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        plans: Vec<PlanOut<'a>>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        migration: &'a [MigrationSummary],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        rollback_plan: &'a [RollbackStep],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        schema: &'a [TableView],
+    }
+
+    #[derive(Serialize)]
+    struct PlanOut<'a> {
+        input: usize,
+        plan: usize,
+        planning_ms: Option<Num>,
+        execution_ms: Option<Num>,
+        nodes: Vec<NodeOut<'a>>,
+    }
+
+    /// A node, as an array in [`NodeIn`]'s order.
+    #[derive(Serialize)]
+    struct NodeOut<'a>(
+        usize,
+        Option<usize>,
+        usize,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<Num>,
+        Option<Num>,
+        Option<Num>,
+        Option<Num>,
+        Option<Num>,
+        Option<Num>,
+        Option<(Num, EstimateDirection)>,
+        BuffersOut,
+        u8,
+        &'a [(String, String)],
+        Option<u32>,
+    );
+
+    /// `0` when every count is zero, else the eight counts.
+    struct BuffersOut(Buffers);
+
+    impl Serialize for BuffersOut {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let b = self.0;
+            if b == Buffers::default() {
+                return s.serialize_u8(0);
+            }
+            [
+                b.shared_hit,
+                b.shared_read,
+                b.shared_dirtied,
+                b.shared_written,
+                b.local_hit,
+                b.local_read,
+                b.temp_read,
+                b.temp_written,
+            ]
+            .map(Num)
+            .serialize(s)
+        }
+    }
+
+    impl<'a> NodeOut<'a> {
+        fn of(n: &'a NodeView) -> Self {
+            NodeOut(
+                n.id,
+                n.parent,
+                n.depth,
+                &n.label,
+                &n.node_type,
+                n.subplan.as_deref(),
+                num(n.exclusive_ms),
+                num(n.exclusive_share),
+                num(n.inclusive_ms),
+                num(n.actual_rows),
+                num(n.plan_rows),
+                num(n.loops),
+                n.misestimate.map(|m| (Num(m.factor), m.direction)),
+                BuffersOut(n.buffers),
+                u8::from(n.never_executed),
+                &n.details,
+                n.line,
+            )
+        }
+    }
+
+    impl Serialize for Compact<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let r = self.0;
+            ReportOut {
+                findings: &r.findings,
+                notes: &r.notes,
+                inputs: &r.inputs,
+                plans: r
+                    .plans
+                    .iter()
+                    .map(|p| PlanOut {
+                        input: p.input,
+                        plan: p.plan,
+                        planning_ms: num(p.planning_ms),
+                        execution_ms: num(p.execution_ms),
+                        nodes: p.nodes.iter().map(NodeOut::of).collect(),
+                    })
+                    .collect(),
+                migration: &r.migration,
+                rollback_plan: &r.rollback_plan,
+                schema: &r.schema,
+            }
+            .serialize(s)
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct ReportIn {
+        findings: Vec<Finding>,
+        notes: Vec<Note>,
+        inputs: Vec<InputSummary>,
+        #[serde(default)]
+        plans: Vec<PlanIn>,
+        #[serde(default)]
+        migration: Vec<MigrationSummary>,
+        #[serde(default)]
+        rollback_plan: Vec<RollbackStep>,
+        #[serde(default)]
+        schema: Vec<TableView>,
+    }
+
+    #[derive(Deserialize)]
+    struct PlanIn {
+        input: usize,
+        plan: usize,
+        planning_ms: Option<f64>,
+        execution_ms: Option<f64>,
+        nodes: Vec<NodeIn>,
+    }
+
+    #[derive(Deserialize)]
+    struct NodeIn(
+        usize,
+        Option<usize>,
+        usize,
+        String,
+        String,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<(f64, EstimateDirection)>,
+        BuffersIn,
+        u8,
+        Vec<(String, String)>,
+        Option<u32>,
+    );
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum BuffersIn {
+        /// The `0` of a node without buffer counts: only its shape matters.
+        None(#[allow(dead_code)] u8),
+        Counts([f64; 8]),
+    }
+
+    impl From<BuffersIn> for Buffers {
+        fn from(b: BuffersIn) -> Self {
+            match b {
+                BuffersIn::None(_) => Buffers::default(),
+                BuffersIn::Counts(c) => Buffers {
+                    shared_hit: c[0],
+                    shared_read: c[1],
+                    shared_dirtied: c[2],
+                    shared_written: c[3],
+                    local_hit: c[4],
+                    local_read: c[5],
+                    temp_read: c[6],
+                    temp_written: c[7],
+                },
+            }
+        }
+    }
+
+    impl From<NodeIn> for NodeView {
+        fn from(n: NodeIn) -> Self {
+            NodeView {
+                id: n.0,
+                parent: n.1,
+                depth: n.2,
+                label: n.3,
+                node_type: n.4,
+                subplan: n.5,
+                exclusive_ms: n.6,
+                exclusive_share: n.7,
+                inclusive_ms: n.8,
+                actual_rows: n.9,
+                plan_rows: n.10,
+                loops: n.11,
+                misestimate: n
+                    .12
+                    .map(|(factor, direction)| Misestimate { factor, direction }),
+                buffers: n.13.into(),
+                never_executed: n.14 != 0,
+                details: n.15,
+                line: n.16,
+            }
+        }
+    }
+
+    impl From<ReportIn> for Report {
+        fn from(r: ReportIn) -> Self {
+            Report {
+                findings: r.findings,
+                notes: r.notes,
+                inputs: r.inputs,
+                plans: r
+                    .plans
+                    .into_iter()
+                    .map(|p| PlanView {
+                        input: p.input,
+                        plan: p.plan,
+                        planning_ms: p.planning_ms,
+                        execution_ms: p.execution_ms,
+                        nodes: p.nodes.into_iter().map(NodeView::from).collect(),
+                    })
+                    .collect(),
+                migration: r.migration,
+                rollback_plan: r.rollback_plan,
+                schema: r.schema,
+            }
+        }
+    }
+
+    pub fn serialize<S: Serializer>(report: &Option<Report>, s: S) -> Result<S::Ok, S::Error> {
+        report.as_ref().map(Compact).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Report>, D::Error> {
+        Ok(Option::<ReportIn>::deserialize(d)?.map(Report::from))
+    }
 }
 
 #[cfg(test)]
@@ -340,6 +637,72 @@ mod tests {
         );
         assert_eq!(reply.report.as_ref(), Some(&direct));
         assert!(!direct.findings.is_empty());
+    }
+
+    /// Every real plan of the scenarios comes back from the compact reply exactly as
+    /// the core reported it, and the reply is much smaller than the core's JSON.
+    #[test]
+    fn the_compact_reply_reads_back_as_the_cores_report() {
+        let dir = format!("{}/../../tests/scenarios", env!("CARGO_MANIFEST_DIR"));
+        let (mut compact, mut verbose, mut plans) = (0, 0, 0);
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .expect("scenarios")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "txt"))
+            .collect();
+        names.sort();
+        for path in names {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let request = Request {
+                id: 2,
+                inputs: vec![WireInput {
+                    kind: InputKind::Plan,
+                    name: "plan".into(),
+                    text: text.clone(),
+                }],
+            };
+            let reply = handle(&request.to_json(), || 0.0);
+            assert_eq!(
+                report_reply_id(&reply[..REPLY_HEAD_CHARS as usize]),
+                Some(2)
+            );
+            let read = Reply::from_json(&reply)
+                .expect("reply")
+                .report
+                .expect("report");
+            let direct = pgsight_core::analyze(
+                &[Input::new(InputKind::Plan, "plan", text)],
+                &Config::default(),
+            );
+            assert_eq!(read, direct, "{}", path.display());
+            plans += direct.plans.len();
+            compact += reply.len();
+            verbose += serde_json::to_string(&direct).expect("json").len();
+        }
+        assert!(plans > 50, "{plans} plans read");
+        assert!(
+            compact * 10 < verbose * 7,
+            "{compact} against {verbose} bytes"
+        );
+    }
+
+    #[test]
+    fn only_a_report_reply_has_a_report_id() {
+        assert_eq!(
+            report_reply_id(r#"{"id":12,"elapsed_ms":3.5,"report":{"findings""#),
+            Some(12)
+        );
+        assert_eq!(report_reply_id(r#"{"id":12,"report":{"#), Some(12));
+        assert_eq!(
+            report_reply_id(r#"{"id":12,"elapsed_ms":3.5,"compare":{"report":{"#),
+            None
+        );
+        assert_eq!(
+            report_reply_id(r#"{"id":12,"error":"no \"report\":{"}"#),
+            None
+        );
+        assert_eq!(report_reply_id(r#"{"ready":true}"#), None);
+        assert_eq!(report_reply_id(&Reply::ready().to_json()), None);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! for an older edit is dropped (the report shown is never older than it says, and
 //! never newer than the text). One request at a time: an edit whose timer fires while
 //! the worker is busy waits in `wanted` and goes out when the reply comes back.
+//! A whole document that arrives at once ([`Action::Open`], [`Action::Load`]) skips
+//! the debounce: there is no more typing to wait for.
 
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -61,13 +63,29 @@ impl Slot {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Inputs {
     pub plan: AttrValue,
     pub schema: AttrValue,
     pub sql: AttrValue,
     /// The SQL tab holds a migration rather than queries.
     pub sql_is_migration: bool,
+}
+
+/// Whether two texts are the same, first by address: props and memos compare the
+/// inputs on every render, and comparing a 20 MB text byte by byte takes tens of
+/// milliseconds in wasm. Texts at different addresses are still compared in full.
+pub fn same_text(a: &AttrValue, b: &AttrValue) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+}
+
+impl PartialEq for Inputs {
+    fn eq(&self, other: &Self) -> bool {
+        self.sql_is_migration == other.sql_is_migration
+            && Slot::ALL
+                .iter()
+                .all(|&s| same_text(self.text(s), other.text(s)))
+    }
 }
 
 impl Inputs {
@@ -234,6 +252,9 @@ pub struct State {
 pub enum Action {
     /// The user changed an input.
     Edit(Slot, String),
+    /// A whole document arrived in one input (a file opened or dropped, a paste):
+    /// analyzed at once, without the typing debounce.
+    Open(Slot, String),
     /// The SQL tab's toggle: migration or queries.
     SetMigration(bool),
     /// Replace every input and analyze at once.
@@ -310,7 +331,10 @@ impl State {
 
     /// Starts analyzing the current edit, or queues it if the worker is busy.
     fn request_analysis(mut self) -> Self {
-        if self.analyzed == Some(self.edit) {
+        // Done, or already asked for (a document opened at once, then its debounce).
+        if self.analyzed == Some(self.edit)
+            || self.in_flight.as_ref().is_some_and(|r| r.id == self.edit)
+        {
             return self;
         }
         if self.inputs.is_empty() {
@@ -414,6 +438,12 @@ impl Reducible for State {
                 inputs.set(slot, text.into());
                 self.edited(inputs)
             }
+            Action::Open(slot, text) if self.inputs.text(slot).as_str() == text => return self,
+            Action::Open(slot, text) => {
+                let mut inputs = self.inputs.clone();
+                inputs.set(slot, text.into());
+                self.edited(inputs).request_analysis()
+            }
             Action::SetMigration(on) if on == self.inputs.sql_is_migration => return self,
             Action::SetMigration(on) => self.edited(Inputs {
                 sql_is_migration: on,
@@ -428,13 +458,15 @@ impl Reducible for State {
                 .new_document(None)
                 .request_analysis(),
             Action::Debounced(edit) if edit != self.edit => return self,
-            Action::Debounced(_) => {
-                let next = (*self).clone().request_analysis();
-                if next == *self {
-                    return self;
-                }
-                next
+            // Nothing to do: analyzed, asked for, or waiting for the worker.
+            Action::Debounced(_)
+                if self.analyzed == Some(self.edit)
+                    || self.in_flight.as_ref().is_some_and(|r| r.id == self.edit)
+                    || (self.in_flight.is_some() && self.wanted == Some(self.edit)) =>
+            {
+                return self
             }
+            Action::Debounced(_) => (*self).clone().request_analysis(),
             Action::Reply(reply) if reply.ready || reply.id.is_none() => return self,
             Action::Reply(reply) => (*self).clone().replied(reply),
             Action::WorkerCrashed(message) => {
@@ -650,12 +682,95 @@ mod tests {
     const PLAN: &str = EXAMPLES[0].text;
 
     #[test]
+    fn texts_compare_by_address_then_by_content() {
+        let big: AttrValue = "x".repeat(1000).into();
+        assert!(same_text(&big, &big.clone()));
+        let copy: AttrValue = big.to_string().into();
+        assert!(same_text(&big, &copy), "same text elsewhere");
+        let other: AttrValue = "y".repeat(1000).into();
+        assert!(!same_text(&big, &other));
+        let inputs = Inputs {
+            plan: big.clone(),
+            ..Inputs::default()
+        };
+        assert_eq!(
+            inputs,
+            Inputs {
+                plan: copy,
+                ..Inputs::default()
+            }
+        );
+        assert_ne!(
+            inputs,
+            Inputs {
+                plan: other,
+                ..Inputs::default()
+            }
+        );
+        assert_ne!(
+            inputs,
+            Inputs {
+                plan: big,
+                sql_is_migration: true,
+                ..Inputs::default()
+            }
+        );
+    }
+
+    #[test]
     fn starts_empty_and_idle() {
         let s = state();
         assert!(s.inputs.is_empty());
         assert!(!s.pending());
         assert!(s.in_flight.is_none());
         assert_eq!(s.tab, Slot::Plan);
+    }
+
+    /// A file opened (or dropped, or pasted whole) goes to the worker at once; the
+    /// debounce that fires later finds it already asked for.
+    #[test]
+    fn an_opened_file_is_analyzed_at_once() {
+        let s = reduce(state(), Action::Open(Slot::Plan, PLAN.into()));
+        assert_eq!(s.edit, 1);
+        let request = s.in_flight.clone().expect("sent without waiting");
+        assert_eq!((request.id, request.inputs.len()), (1, 1));
+        assert_eq!(request.inputs[0].text, PLAN);
+        let later = reduce(s.clone(), Action::Debounced(1));
+        assert!(Rc::ptr_eq(&s, &later), "the debounce sends nothing more");
+        let s = reduce(s.clone(), answer(&s));
+        assert!(!s.pending());
+        assert!(rules(&s).contains(&"seq-scan-selective-filter"));
+        // The same file again changes nothing.
+        let again = reduce(s.clone(), Action::Open(Slot::Plan, PLAN.into()));
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    /// Opened while the worker is busy, the file waits for the reply and then goes
+    /// out; the stale reply, reduced to its id by the worker client, only frees the
+    /// worker.
+    #[test]
+    fn a_file_opened_during_an_analysis_goes_out_after_the_stale_reply() {
+        let s = reduce(state(), Action::Open(Slot::Plan, PLAN.into()));
+        let request = s.in_flight.clone().expect("the first file goes out");
+        let stale = handle(&request.to_json(), || 0.0);
+        let other = EXAMPLES[1].text;
+        let s = reduce(s, Action::Open(Slot::Plan, other.into()));
+        assert_eq!(s.wanted, Some(2));
+        // What the worker client makes of the reply, the page being at edit 2.
+        let head = crate::worker_client::read_reply(&stale[..96], s.edit, || {
+            panic!("a stale report was read")
+        });
+        assert!(head.report.is_none());
+        let s = reduce(s, Action::Reply(head));
+        assert!(
+            s.report.is_none() && s.failure.is_none(),
+            "nothing shown from the stale reply"
+        );
+        let request = s.in_flight.clone().expect("the file goes out");
+        assert_eq!(request.id, 2);
+        let s = reduce(s.clone(), answer(&s));
+        assert_eq!(s.analyzed, Some(2));
+        assert!(s.report.is_some());
     }
 
     #[test]

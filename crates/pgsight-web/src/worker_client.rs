@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::Reply;
+use crate::protocol::{report_reply_id, Reply, REPLY_HEAD_CHARS};
 
 /// The loaders Trunk writes for the `data-type="worker"` links (`data-loader-shim`),
 /// relative to the page, so the app works from a subpath.
@@ -41,6 +41,26 @@ const SQL_KINDS: [&str; 3] = [r#""kind":"schema""#, r#""kind":"migration""#, r#"
 pub fn needs_sql(message: &str) -> bool {
     // Anonymizing a share link tokenizes SQL, even for a plan alone.
     message.starts_with(crate::protocol::AnonymizeRequest::PREFIX) || SQL_KINDS.iter().any(|kind| message.contains(kind))
+}
+
+/// Reads a worker's message, given its first [`REPLY_HEAD_CHARS`] characters and the
+/// whole text on demand. A report for an edit older than `latest_edit` (the page's
+/// latest) is not read at all: it comes back as a bare reply with its id, which the
+/// state takes as "that request is done" and drops.
+pub fn read_reply(head: &str, latest_edit: u64, text: impl FnOnce() -> String) -> Reply {
+    if let Some(id) = report_reply_id(head).filter(|&id| id < latest_edit) {
+        return Reply {
+            id: Some(id),
+            ..Reply::default()
+        };
+    }
+    match Reply::from_json(&text()) {
+        Ok(reply) => reply,
+        Err(e) => Reply {
+            error: Some(format!("unreadable reply from the worker: {e}")),
+            ..Reply::default()
+        },
+    }
 }
 
 pub enum Event {
@@ -101,6 +121,8 @@ struct Inner {
     full: Lane,
     /// The session has needed SQL: every message goes to the full worker.
     use_full: bool,
+    /// The page's latest edit ([`WorkerClient::note_edit`]): older reports are stale.
+    latest_edit: u64,
     on_event: Rc<dyn Fn(Event)>,
 }
 
@@ -140,6 +162,7 @@ impl WorkerClient {
                 plan: Lane::default(),
                 full: Lane::default(),
                 use_full: false,
+                latest_edit: 0,
                 on_event: Rc::new(on_event),
             })),
         };
@@ -162,16 +185,14 @@ impl WorkerClient {
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let Some(inner) = weak.upgrade() else { return };
             let event: MessageEvent = event.unchecked_into();
-            let Some(text) = event.data().as_string() else {
+            let data = event.data();
+            let Some(data) = data.dyn_ref::<js_sys::JsString>() else {
                 return;
             };
-            let reply = match Reply::from_json(&text) {
-                Ok(reply) => reply,
-                Err(e) => Reply {
-                    error: Some(format!("unreadable reply from the worker: {e}")),
-                    ..Reply::default()
-                },
-            };
+            // Only the head is copied out of JavaScript before the id is known.
+            let head = String::from(data.slice(0, REPLY_HEAD_CHARS));
+            let latest = inner.borrow().latest_edit;
+            let reply = read_reply(&head, latest, || String::from(data));
             if reply.ready {
                 let (worker, queued) = {
                     let mut inner = inner.borrow_mut();
@@ -228,6 +249,11 @@ impl WorkerClient {
         lane.handlers = vec![on_message, on_error];
     }
 
+    /// The analyzer's latest edit: a report for an older one is dropped unread.
+    pub fn note_edit(&self, edit: u64) {
+        self.inner.borrow_mut().latest_edit = edit;
+    }
+
     /// Sends a request (JSON) to the worker it needs, now or once that worker is ready.
     pub fn post(&self, message: String) {
         let start_full = {
@@ -269,6 +295,30 @@ mod tests {
                 .collect(),
         }
         .to_json()
+    }
+
+    /// A stale report is dropped on its id: the rest of the text is never read (here
+    /// it is not even JSON). The current one, compare replies and errors are read.
+    #[test]
+    fn a_stale_report_is_dropped_without_being_read() {
+        let garbled = r#"{"id":3,"elapsed_ms":12.5,"report":{"findings":[oops"#;
+        let head = &garbled[..garbled.len().min(REPLY_HEAD_CHARS as usize)];
+        let dropped = read_reply(head, 5, || panic!("a stale report was read"));
+        assert_eq!(dropped.id, Some(3));
+        assert!(dropped.report.is_none() && dropped.error.is_none());
+        let current = read_reply(head, 3, || garbled.to_owned());
+        assert!(current
+            .error
+            .is_some_and(|e| e.starts_with("unreadable reply")));
+
+        let plan = crate::examples::EXAMPLES[0].text;
+        let reply = crate::protocol::handle(&request(&[(InputKind::Plan, plan)]), || 0.0);
+        let head = &reply[..REPLY_HEAD_CHARS as usize];
+        assert!(read_reply(head, 1, || reply.clone()).report.is_some());
+        assert!(read_reply(head, 2, || panic!("read")).report.is_none());
+
+        let compare = r#"{"id":1,"elapsed_ms":3.0,"compare":{"error":{"message":"x"}}}"#;
+        assert!(read_reply(compare, 9, || compare.to_owned()).compare.is_some());
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
 
 use pgsight_core::report::{Finding, Note, NoteLevel};
-use pgsight_core::rules::RuleMeta;
 use pgsight_core::{Report, Rule, Severity};
 use serde_json::{json, Value};
 
@@ -64,9 +63,9 @@ fn descriptor(rule: Rule) -> Value {
             c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         }).collect::<String>(),
         "shortDescription": { "text": meta.summary },
-        "fullDescription": { "text": full_description(meta) },
+        "fullDescription": { "text": full_description(rule) },
         "helpUri": format!("{RULE_DOCS_URL}{}", meta.id),
-        "help": { "text": meta.doc_markdown(), "markdown": meta.doc_markdown() },
+        "help": { "text": rule.doc_markdown(), "markdown": rule.doc_markdown() },
         "defaultConfiguration": { "level": level(meta.severity) },
         "properties": { "tags": [meta.category.as_str()] },
     })
@@ -121,8 +120,8 @@ fn notification(report: &Report, note: &Note) -> Value {
 
 /// The first paragraph of the rule's "What it does": the whole page is in `help`,
 /// and GitHub cuts descriptions at 1024 characters.
-fn full_description(meta: &RuleMeta) -> String {
-    let doc = meta.doc_markdown();
+fn full_description(rule: Rule) -> String {
+    let doc = rule.doc_markdown();
     let what = doc.split("## What it does").nth(1).unwrap_or("");
     let paragraph = what.trim_start().split("\n\n").next().unwrap_or("").split("\n## ").next().unwrap_or("");
     let mut text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -131,7 +130,7 @@ fn full_description(meta: &RuleMeta) -> String {
         text.pop();
         text.push('.');
     }
-    let text = if text.is_empty() { meta.summary.to_owned() } else { text };
+    let text = if text.is_empty() { rule.meta().summary.to_owned() } else { text };
     if text.chars().count() <= GITHUB_DESCRIPTION_LIMIT {
         return text;
     }
@@ -161,7 +160,7 @@ mod tests {
     #[test]
     fn every_full_description_fits_github() {
         for rule in Rule::ALL {
-            let text = full_description(rule.meta());
+            let text = full_description(*rule);
             assert!(!text.is_empty(), "{}", rule.id());
             assert!(text.chars().count() <= GITHUB_DESCRIPTION_LIMIT, "{}: {} characters", rule.id(), text.chars().count());
             assert!(!text.contains('#'), "{}: a heading leaked in: {text}", rule.id());
@@ -170,7 +169,7 @@ mod tests {
 
     #[test]
     fn full_description_is_the_first_paragraph_of_what_it_does() {
-        let text = full_description(Rule::from_id("index-not-used").expect("rule").meta());
+        let text = full_description(Rule::from_id("index-not-used").expect("rule"));
         assert!(text.starts_with("With a schema beside the plan, finds a scan"), "{text}");
         assert!(text.ends_with("read from the plan and the schema."), "{text}");
     }

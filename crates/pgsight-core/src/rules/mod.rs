@@ -3,6 +3,10 @@
 //! Each rule lives in its own file: a doc comment, a [`declare_rule!`] metadata entry
 //! and a `check` function. The table at the bottom of this file is the only list of
 //! rules: it generates the [`Rule`] enum, lookup by id, dispatch and the docs.
+//!
+//! A rule's doc text is kept out of [`RuleMeta`] ([`Rule::doc`]), so a binary that
+//! never shows a doc page (the web workers, the web page: it fetches the generated
+//! `docs/rules/<id>.md`) does not carry the text of every rule.
 
 use serde::Serialize;
 
@@ -50,22 +54,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line: what the rule catches.
     pub summary: &'static str,
-    /// The rule's doc comment, Markdown.
-    pub doc: &'static str,
     /// The rule's thresholds with their defaults, as JSON (`None`: nothing to tune).
     pub default_thresholds: Option<fn() -> serde_json::Value>,
-}
-
-impl RuleMeta {
-    /// The doc comment with the single space rustdoc leaves after `///` removed.
-    pub fn doc_markdown(&self) -> String {
-        let mut out = String::new();
-        for line in self.doc.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
 }
 
 /// Declares a rule's metadata from its doc comment, Clippy-style:
@@ -94,9 +84,10 @@ macro_rules! declare_rule {
             category: $crate::rules::Category::$category,
             severity: $crate::report::Severity::$severity,
             summary: $summary,
-            doc: concat!($($doc, "\n"),*),
             default_thresholds: declare_rule!(@thresholds $($thresholds)?),
         };
+        /// The rule's doc comment, Markdown (see [`Rule::doc`]).
+        pub const DOC: &str = concat!($($doc, "\n"),*);
     };
     (@thresholds) => { None };
     (@thresholds $thresholds:ty) => {
@@ -231,6 +222,12 @@ macro_rules! rule_table {
 
             pub fn meta(self) -> &'static RuleMeta {
                 match self { $( $(#[$attr])* Rule::$variant => &$module::META, )* }
+            }
+
+            /// The rule's doc comment, as written (rustdoc's space after `///` kept).
+            /// Apart from [`RuleMeta`] so that only binaries that show docs link them.
+            pub fn doc(self) -> &'static str {
+                match self { $( $(#[$attr])* Rule::$variant => $module::DOC, )* }
             }
 
             /// Runs the rule over everything in `ctx`.
@@ -387,6 +384,16 @@ impl Rule {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
     }
 
+    /// The doc comment with the single space rustdoc leaves after `///` removed.
+    pub fn doc_markdown(self) -> String {
+        let mut out = String::new();
+        for line in self.doc().lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
     /// The Markdown page for this rule, as `pgsight rules <id>` and the web app show it.
     pub fn doc_page(self) -> String {
         let meta = self.meta();
@@ -396,7 +403,7 @@ impl Rule {
             meta.summary,
             meta.category.as_str(),
             meta.severity,
-            meta.doc_markdown()
+            self.doc_markdown()
         );
         let defaults = meta.default_thresholds.map(|f| f());
         if let Some(serde_json::Value::Object(map)) = defaults.filter(|d| d.as_object().is_some_and(|m| !m.is_empty())) {
@@ -422,7 +429,7 @@ mod tests {
             assert!(meta.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", meta.id);
             assert_eq!(Rule::from_id(meta.id), Some(*rule));
             for heading in ["## What it does", "## Why it matters", "## Example", "## Fix"] {
-                assert!(meta.doc.contains(heading), "{} lacks {heading}", meta.id);
+                assert!(rule.doc().contains(heading), "{} lacks {heading}", meta.id);
             }
         }
     }

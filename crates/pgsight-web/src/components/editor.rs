@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::dom::{self, EDITOR_LINE_HEIGHT, EDITOR_PADDING_TOP};
 use crate::format::{bytes, grouped};
 use crate::lines::{LineIndex, LARGE_INPUT_BYTES};
-use crate::state::Mark;
+use crate::state::{same_text, Mark};
 
 /// A line to select in the textarea; `seq` changes on every request.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Jump {
     pub seq: u64,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
     pub id: AttrValue,
     pub text: AttrValue,
@@ -40,9 +40,39 @@ pub struct EditorProps {
     #[prop_or_default]
     pub jump: Option<Jump>,
     pub on_edit: Callback<String>,
+    /// A whole document replaced the text (a dropped file, a paste): analyzed without
+    /// waiting for more typing. Without it, `on_edit` takes these too.
+    #[prop_or_default]
+    pub on_open: Option<Callback<String>>,
     /// Ids of elements describing the input (its error list).
     #[prop_or_default]
     pub describedby: Option<AttrValue>,
+}
+
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The text first by address (`same_text`): a large input is compared on every
+        // render of the panel.
+        same_text(&self.text, &other.text)
+            && self.id == other.id
+            && self.label == other.label
+            && self.placeholder == other.placeholder
+            && self.marks == other.marks
+            && self.highlight == other.highlight
+            && self.jump == other.jump
+            && self.on_edit == other.on_edit
+            && self.on_open == other.on_open
+            && self.describedby == other.describedby
+    }
+}
+
+/// A text as a memo dependency, compared by [`same_text`].
+struct TextKey(AttrValue);
+
+impl PartialEq for TextKey {
+    fn eq(&self, other: &Self) -> bool {
+        same_text(&self.0, &other.0)
+    }
 }
 
 #[component]
@@ -52,7 +82,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let view = use_state(|| (0.0_f64, 800.0_f64));
     let dragging = use_state(|| false);
     let edit_anyway = use_state(|| false);
-    let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
+    let index = use_memo(TextKey(props.text.clone()), |t| LineIndex::new(&t.0));
     let large = props.text.len() > LARGE_INPUT_BYTES && !*edit_anyway;
 
     // Show the requested position: select it in the textarea, or scroll the view to it.
@@ -99,10 +129,22 @@ pub fn Editor(props: &EditorProps) -> Html {
             view.set((f64::from(el.scroll_top()), f64::from(el.client_height())));
         })
     };
-    let oninput = props.on_edit.reform(|e: InputEvent| {
-        let area: HtmlTextAreaElement = e.target_unchecked_into();
-        area.value()
-    });
+    let on_open = props
+        .on_open
+        .clone()
+        .unwrap_or_else(|| props.on_edit.clone());
+    let oninput = {
+        let on_edit = props.on_edit.clone();
+        let on_open = on_open.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            // A paste or a drop brings its text at once: no keystrokes follow to wait for.
+            match e.input_type().as_str() {
+                "insertFromPaste" | "insertFromDrop" => on_open.emit(area.value()),
+                _ => on_edit.emit(area.value()),
+            }
+        })
+    };
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -118,7 +160,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_open.clone();
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
             let file = e
@@ -170,7 +212,7 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let body = if large {
         let onpaste = {
-            let on_edit = props.on_edit.clone();
+            let on_edit = on_open.clone();
             Callback::from(move |e: Event| {
                 let text = e
                     .dyn_ref::<web_sys::ClipboardEvent>()

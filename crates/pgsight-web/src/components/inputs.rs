@@ -99,15 +99,20 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(slot, text)))
     };
+    // A whole document (a file, a paste): analyzed at once, without the debounce.
+    let on_open = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::Open(slot, text)))
+    };
     let on_open_file = {
-        let on_edit = on_edit.clone();
+        let on_open = on_open.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                let on_edit = on_edit.clone();
+                let on_open = on_open.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(text) = dom::read_file(file).await {
-                        on_edit.emit(text);
+                        on_open.emit(text);
                     }
                 });
             }
@@ -216,6 +221,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     highlight={highlight}
                     jump={jump}
                     on_edit={on_edit}
+                    on_open={on_open}
                     describedby={(!slot_marks.is_empty()).then(|| AttrValue::from(errors_id.clone()))}
                 />
                 if !slot_marks.is_empty() || !loose_notes.is_empty() {

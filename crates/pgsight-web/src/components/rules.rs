@@ -55,9 +55,26 @@ pub struct RulePageProps {
     pub id: AttrValue,
 }
 
+/// The page is `docs/rules/<id>.md` (generated from the rule's doc comment by
+/// `pgsight rules --write-docs`, copied into dist/rules/ by index.html), fetched when
+/// it opens: the page's wasm carries no rule docs (issue #9, download size).
 #[component]
 pub fn RulePage(props: &RulePageProps) -> Html {
-    let Some(rule) = Rule::from_id(&props.id) else {
+    let rule = Rule::from_id(&props.id);
+    // `None` while loading; the text or why it could not be loaded.
+    let doc = use_state(|| None::<Result<String, String>>);
+    {
+        let doc = doc.clone();
+        use_effect_with(rule, move |rule| {
+            doc.set(None);
+            if let Some(rule) = *rule {
+                wasm_bindgen_futures::spawn_local(async move {
+                    doc.set(Some(crate::fetch::text(&doc_path(rule)).await));
+                });
+            }
+        });
+    }
+    let Some(rule) = rule else {
         return html! {
             <article class="doc" data-testid="rule-missing">
                 <p class="crumbs"><a href={Route::Rules.href()}>{ "← All rules" }</a></p>
@@ -66,26 +83,51 @@ pub fn RulePage(props: &RulePageProps) -> Html {
             </article>
         };
     };
-    let page = blocks(&rule.doc_page());
+    let meta = rule.meta();
+    // The title is the page's own, not the fetched one, so it keeps the focus the
+    // route gave it (app.rs) when the text arrives.
+    let body = match &*doc {
+        Some(Ok(text)) => blocks(text)
+            .into_iter()
+            .filter(|block| !matches!(block, Block::Heading { level: 1, .. }))
+            .map(render_block)
+            .collect::<Html>(),
+        Some(Err(error)) => html! {
+            <>
+                <p>{ meta.summary }</p>
+                <p class="banner error" role="alert" data-testid="rule-doc-error">
+                    { format!("The rule's documentation could not be loaded ({error}).") }
+                </p>
+            </>
+        },
+        None => html! {
+            <>
+                <p>{ meta.summary }</p>
+                <p class="muted">{ "Loading the documentation…" }</p>
+            </>
+        },
+    };
     html! {
-        <article class="doc" data-testid="rule-page" data-rule={rule.id()}>
+        <article class="doc" data-testid="rule-page" data-rule={rule.id()}
+            data-loaded={doc.is_some().to_string()}>
             <p class="crumbs">
                 <a href={Route::Home.href()}>{ "← Analyzer" }</a>
                 { " · " }
                 <a href={Route::Rules.href()}>{ "All rules" }</a>
             </p>
-            for (i, block) in page.into_iter().enumerate() {
-                { render_block(block, i == 0) }
-            }
+            <h1 id="page-title" tabindex="-1"><code>{ meta.id }</code></h1>
+            { body }
         </article>
     }
 }
 
-fn render_block(block: Block, first: bool) -> Html {
+/// Where the page finds a rule's doc page, relative to the page.
+pub fn doc_path(rule: Rule) -> String {
+    format!("rules/{}.md", rule.id())
+}
+
+fn render_block(block: Block) -> Html {
     match block {
-        Block::Heading { level: 1, text } if first => html! {
-            <h1 id="page-title" tabindex="-1"><code>{ text }</code></h1>
-        },
         Block::Heading { level, text } => {
             let inner = inline(&text);
             match level {
