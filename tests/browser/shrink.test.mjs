@@ -91,3 +91,26 @@ test('a rule page that cannot be fetched says so', async () => {
   await shot(page, 'shrink-03-rule-error');
   await context.close();
 });
+
+test('an example that cannot be fetched says so, and the next one loads', async () => {
+  // As above: no service worker, and this example's request fails.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/examples/lossy-bitmap-low-work-mem.txt', (route) => route.abort());
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(base);
+  await page.getByTestId('examples-menu').click();
+  await page.locator('[data-example="lossy-bitmap"]').first().click();
+  const banner = page.getByTestId('load-error');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /could not be loaded/);
+  await shot(page, 'shrink-04-example-error');
+  // Another example loads and clears the banner.
+  await page.getByTestId('examples-menu').click();
+  await page.locator('[data-example]:not([data-example="lossy-bitmap"])').first().click();
+  await page.getByTestId('finding').first().waitFor({ timeout: 30_000 });
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

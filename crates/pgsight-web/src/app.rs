@@ -34,6 +34,8 @@ pub fn App() -> Html {
     let state = use_reducer(|| State::new(format!("{:x}", dom::now_ms() as u64)));
     let route = use_state(|| Route::parse(&dom::hash()));
     let share_error = use_state(|| None::<String>);
+    // An example whose file could not be fetched (offline before it was cached).
+    let load_error = use_state(|| None::<String>);
     let recent = use_state(|| Rc::new(recent::parse(dom::storage_get(STORAGE_KEY).as_deref())));
     let compare = use_reducer(Compare::new);
     // The share link in the address bar holds two plans: it shows the Compare view.
@@ -235,19 +237,22 @@ pub fn App() -> Html {
     let on_example = {
         let dispatcher = state.dispatcher();
         let go_home = go_home.clone();
+        let load_error = load_error.clone();
         Callback::from(move |example: &'static Example| {
             go_home();
             // The plan is fetched when picked (precached by the service worker).
             let dispatcher = dispatcher.clone();
+            let load_error = load_error.clone();
             example.fetch(move |plan| match plan {
                 Ok(plan) => {
+                    load_error.set(None);
                     let inputs = Inputs {
                         plan: plan.into(),
                         ..Inputs::default()
                     };
                     dispatcher.dispatch(Action::Load(inputs, Source::Example));
                 }
-                Err(e) => web_sys::console::error_1(&format!("example {}: {e}", example.id).into()),
+                Err(e) => load_error.set(Some(format!("The example \u{201c}{}\u{201d} could not be loaded: {e}.", example.title))),
             });
         })
     };
@@ -317,6 +322,9 @@ pub fn App() -> Html {
                 <div class="banner error" role="alert" data-testid="share-error">
                     { format!("This share link could not be opened: {error}.") }
                 </div>
+            }
+            if let Some(error) = (*load_error).clone() {
+                <div class="banner error" role="alert" data-testid="load-error">{ error }</div>
             }
             { match &*route {
                 _ if showing_compare => html! {
