@@ -107,6 +107,7 @@ fn raised_thresholds_silence_findings() {
     for (scenario, rule, threshold) in [
         ("tests/scenarios/misestimate-correlated.json", "row-misestimate", "min_factor = 1e12"),
         ("tests/scenarios/sort-spill-low-work-mem.json", "sort-spill", "min_disk_kb = 1e12"),
+        ("tests/scenarios/seq-scan-orders-status.json", "seq-scan-selective-filter", "min_removed_rows = 1e12"),
     ] {
         assert!(fires(scenario, rule, &Config::default()), "{rule} should fire on {scenario} by default");
         let config = Config::from_toml(&format!("[rules.thresholds.{rule}]\n{threshold}\n")).expect("valid config");
