@@ -346,7 +346,7 @@ fn run_analyze(files: &[(InputKind, Vec<PathBuf>)], format: ReportFormat, fail_o
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => human::render(&report, &inputs, human::colour_enabled()),
-        ReportFormat::Sarif => output::sarif::render(&report),
+        ReportFormat::Sarif => output::sarif::render(&report, std::env::current_dir().ok().as_deref()),
         ReportFormat::Markdown => pgsight_core::render::markdown::render(&report),
         ReportFormat::Github => output::github::render(&report),
     };

@@ -3,6 +3,7 @@
 use pgsight_core::report::{Finding, Note, NoteLevel};
 use pgsight_core::{Report, Rule, Severity};
 use serde_json::{json, Value};
+use std::path::Path;
 
 /// Where each rule's documentation is published.
 pub const RULE_DOCS_URL: &str = "https://pgsight.github.io/pgsight/#/rules/";
@@ -11,7 +12,11 @@ pub const RULE_DOCS_URL: &str = "https://pgsight.github.io/pgsight/#/rules/";
 /// 1024 characters (docs.github.com, "SARIF support for code scanning").
 pub const GITHUB_DESCRIPTION_LIMIT: usize = 1024;
 
-pub fn render(report: &Report) -> String {
+/// `cwd` is the directory the paths were given from: an absolute path under it is
+/// written relative to it (GitHub maps results to files by their path in the
+/// repository), any other absolute path as a `file://` URI.
+pub fn render(report: &Report, cwd: Option<&Path>) -> String {
+    let uris: Vec<String> = report.inputs.iter().map(|i| artifact_uri(&i.name, cwd)).collect();
     let mut fired: Vec<&'static str> = Vec::new();
     for f in &report.findings {
         if !fired.contains(&f.rule) {
@@ -19,7 +24,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     let rules: Vec<Value> = fired.iter().filter_map(|id| Rule::from_id(id)).map(descriptor).collect();
-    let results: Vec<Value> = report.findings.iter().map(|f| result(report, f, &fired)).collect();
+    let results: Vec<Value> = report.findings.iter().map(|f| result(report, f, &fired, &uris)).collect();
     let mut sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -40,7 +45,7 @@ pub fn render(report: &Report) -> String {
     if !report.notes.is_empty() {
         sarif["runs"][0]["invocations"] = json!([{
             "executionSuccessful": report.inputs.iter().any(|i| i.ok),
-            "toolExecutionNotifications": report.notes.iter().map(|n| notification(report, n)).collect::<Vec<_>>(),
+            "toolExecutionNotifications": report.notes.iter().map(|n| notification(n, &uris)).collect::<Vec<_>>(),
         }]);
     }
     serde_json::to_string_pretty(&sarif).unwrap_or_default() + "\n"
@@ -71,8 +76,8 @@ fn descriptor(rule: Rule) -> Value {
     })
 }
 
-fn result(report: &Report, f: &Finding, fired: &[&str]) -> Value {
-    let uri = report.inputs.get(f.location.input).map(|i| artifact_uri(&i.name)).unwrap_or_default();
+fn result(report: &Report, f: &Finding, fired: &[&str], uris: &[String]) -> Value {
+    let uri = uris.get(f.location.input).cloned().unwrap_or_default();
     let mut region = serde_json::Map::new();
     region.insert("startLine".into(), json!(f.location.line.unwrap_or(1)));
     if let Some(column) = f.location.column {
@@ -96,7 +101,7 @@ fn result(report: &Report, f: &Finding, fired: &[&str]) -> Value {
     })
 }
 
-fn notification(report: &Report, note: &Note) -> Value {
+fn notification(note: &Note, uris: &[String]) -> Value {
     let mut notification = json!({
         "level": match note.level {
             NoteLevel::Error => "error",
@@ -105,8 +110,8 @@ fn notification(report: &Report, note: &Note) -> Value {
         },
         "message": { "text": note.message },
     });
-    if let Some(input) = report.inputs.get(note.input) {
-        let mut location = json!({ "artifactLocation": { "uri": artifact_uri(&input.name) } });
+    if let Some(uri) = uris.get(note.input) {
+        let mut location = json!({ "artifactLocation": { "uri": uri } });
         if let Some(line) = note.line {
             location["region"] = json!({ "startLine": line });
             if let Some(column) = note.column {
@@ -139,10 +144,19 @@ fn full_description(rule: Rule) -> String {
     format!("{cut}…")
 }
 
-/// An input's name as a SARIF `uri-reference`: `/` stays, anything RFC 3986 does
-/// not allow in a path (a space, `#`, `%`, non-ASCII) is percent-encoded.
-fn artifact_uri(name: &str) -> String {
-    let mut uri = String::with_capacity(name.len());
+/// An input's name as a SARIF `uri-reference`: relative to `cwd` when it is an
+/// absolute path under it, `file://` + the path when it is another absolute path, as
+/// given otherwise. `/` stays, anything RFC 3986 does not allow in a path (a space,
+/// `#`, `%`, non-ASCII) is percent-encoded.
+fn artifact_uri(name: &str, cwd: Option<&Path>) -> String {
+    let path = Path::new(name);
+    let (prefix, name) = match cwd.and_then(|cwd| path.strip_prefix(cwd).ok()) {
+        Some(relative) if path.is_absolute() => ("", relative.to_str().unwrap_or(name)),
+        _ if path.is_absolute() => ("file://", name),
+        _ => ("", name),
+    };
+    let mut uri = String::with_capacity(prefix.len() + name.len());
+    uri.push_str(prefix);
     for byte in name.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(byte as char),
@@ -175,10 +189,20 @@ mod tests {
     }
 
     #[test]
+    fn absolute_paths_are_relative_to_the_working_directory_or_file_uris() {
+        let cwd = Some(Path::new("/home/ci/repo"));
+        assert_eq!(artifact_uri("/home/ci/repo/migrations/1 a.sql", cwd), "migrations/1%20a.sql");
+        assert_eq!(artifact_uri("/tmp/plan.json", cwd), "file:///tmp/plan.json");
+        assert_eq!(artifact_uri("/home/ci/repository/x.sql", cwd), "file:///home/ci/repository/x.sql");
+        assert_eq!(artifact_uri("plans/a.json", cwd), "plans/a.json");
+        assert_eq!(artifact_uri("/tmp/plan.json", None), "file:///tmp/plan.json");
+    }
+
+    #[test]
     fn artifact_uris_are_percent_encoded_relative_references() {
-        assert_eq!(artifact_uri("migrations/0001_create users.sql"), "migrations/0001_create%20users.sql");
-        assert_eq!(artifact_uri("plans/100%#1.json"), "plans/100%25%231.json");
-        assert_eq!(artifact_uri("schémas/a.sql"), "sch%C3%A9mas/a.sql");
-        assert_eq!(artifact_uri("tests/scenarios/sort-spill-limit.json"), "tests/scenarios/sort-spill-limit.json");
+        assert_eq!(artifact_uri("migrations/0001_create users.sql", None), "migrations/0001_create%20users.sql");
+        assert_eq!(artifact_uri("plans/100%#1.json", None), "plans/100%25%231.json");
+        assert_eq!(artifact_uri("schémas/a.sql", None), "sch%C3%A9mas/a.sql");
+        assert_eq!(artifact_uri("tests/scenarios/sort-spill-limit.json", None), "tests/scenarios/sort-spill-limit.json");
     }
 }
