@@ -24,7 +24,7 @@ pub fn render(report: &Report, cwd: Option<&Path>) -> String {
         }
     }
     let rules: Vec<Value> = fired.iter().filter_map(|id| Rule::from_id(id)).map(descriptor).collect();
-    let results: Vec<Value> = report.findings.iter().map(|f| result(report, f, &fired, &uris)).collect();
+    let results: Vec<Value> = report.findings.iter().map(|f| result(f, &fired, &uris)).collect();
     let mut sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -76,7 +76,7 @@ fn descriptor(rule: Rule) -> Value {
     })
 }
 
-fn result(report: &Report, f: &Finding, fired: &[&str], uris: &[String]) -> Value {
+fn result(f: &Finding, fired: &[&str], uris: &[String]) -> Value {
     let uri = uris.get(f.location.input).cloned().unwrap_or_default();
     let mut region = serde_json::Map::new();
     region.insert("startLine".into(), json!(f.location.line.unwrap_or(1)));
