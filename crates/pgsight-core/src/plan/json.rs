@@ -80,7 +80,9 @@ enum Done {
     Value(Value),
     /// A plan node or a list of child nodes: already linked in the arena.
     Linked,
-    Document(PlanDocument),
+    /// Boxed: every scalar of the input is handed up as a `Done`, which would
+    /// otherwise be as large as a document's fields.
+    Document(Box<PlanDocument>),
 }
 
 struct Parser<'a> {
@@ -182,7 +184,7 @@ impl<'a> Parser<'a> {
                 match stack.last_mut() {
                     None => {
                         match done {
-                            Done::Document(doc) => docs.push(doc),
+                            Done::Document(doc) => docs.push(*doc),
                             Done::Linked => {}
                             Done::Value(_) => return Err(self.error("expected an EXPLAIN JSON object or array")),
                         }
@@ -192,7 +194,7 @@ impl<'a> Parser<'a> {
                         match (kind, done) {
                             (ArrayKind::Value(items), Done::Value(v)) => items.push(v),
                             (ArrayKind::Workers { stray, .. }, Done::Value(v)) => stray.push(v),
-                            (ArrayKind::Top, Done::Document(doc)) => docs.push(doc),
+                            (ArrayKind::Top, Done::Document(doc)) => docs.push(*doc),
                             (ArrayKind::Plans(_) | ArrayKind::Workers { .. } | ArrayKind::Top, Done::Linked) => {}
                             _ => return Err(self.error("unexpected value in a plan list")),
                         }
@@ -366,7 +368,7 @@ impl<'a> Parser<'a> {
                 if doc.plan.is_empty() {
                     return Err(self.error("JSON object is not an EXPLAIN plan: it has no \"Plan\" or \"Node Type\" key"));
                 }
-                Done::Document(doc)
+                Done::Document(Box::new(doc))
             }
         })
     }

@@ -117,6 +117,11 @@ macro_rules! explain_fields {
                 $( if let Some(v) = &self.$field { out.push(($key, FieldValue::to_json(v))); } )*
             }
 
+            /// Takes every field `other` has, keeping the ones it lacks.
+            pub fn merge(&mut self, other: Self) {
+                $( if other.$field.is_some() { self.$field = other.$field; } )*
+            }
+
             /// The field stored under a PostgreSQL key, as JSON.
             pub fn get(&self, key: &str) -> Option<Value> {
                 match key {
@@ -283,6 +288,12 @@ impl Worker {
         self.fields.get(key).or_else(|| self.extra.get(key).cloned())
     }
 
+    /// Takes every key `other` has, as if each were [`Self::set`] again.
+    pub fn merge(&mut self, other: Worker) {
+        self.fields.merge(other.fields);
+        self.extra.extend(other.extra);
+    }
+
     /// A number under a PostgreSQL key.
     pub fn number(&self, key: &str) -> Option<f64> {
         self.get(key).and_then(|v| v.as_f64())
@@ -419,7 +430,11 @@ impl PlanNode {
             label.push_str(" on ");
             label.push_str(&target);
             if let Some(alias) = &f.alias {
-                let named_by_alias = target == *alias || target.ends_with(&format!(".{alias}"));
+                // `target` is `alias` or ends with `.alias` (checked without building it:
+                // every node of a plan view gets a label).
+                let named_by_alias = target
+                    .strip_suffix(alias.as_str())
+                    .is_some_and(|head| head.is_empty() || head.ends_with('.'));
                 if !named_by_alias {
                     label.push(' ');
                     label.push_str(alias);

@@ -10,6 +10,8 @@
 //! indentation: a line belongs to the innermost open scope indented less than it. The
 //! stack lives on the heap, so a plan of any depth parses without recursion.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::model::{number_to_json, NodeId, Plan, PlanDocument, PlanNode, Worker};
@@ -21,7 +23,10 @@ const EXPECTED_NODE: &str = "expected a plan node such as `Seq Scan on t  (cost=
 /// cleaned of psql decorations (see [`super::input`]); line numbers are kept.
 pub fn parse_documents(text: &str) -> Result<Vec<PlanDocument>, PlanError> {
     let scan = logical_lines(text);
-    let mut builder = Builder::default();
+    // Room for every node up front: nodes are large, and growing the arena of a
+    // 50,000-node plan by doubling copies it again and again.
+    let nodes = scan.lines.iter().filter(|l| l.kind == LineKind::Node).count();
+    let mut builder = Builder { nodes_left: nodes, ..Builder::default() };
     for line in &scan.lines {
         builder.add(line);
     }
@@ -54,7 +59,7 @@ enum LineKind {
 }
 
 #[derive(Debug)]
-struct LogicalLine {
+struct LogicalLine<'a> {
     kind: LineKind,
     /// 1-based input line of the first physical line.
     number: u32,
@@ -63,17 +68,19 @@ struct LogicalLine {
     start: usize,
     /// Column of the text after any arrow: a node's own lines are indented past it.
     indent: usize,
-    text: String,
+    /// Borrowed from the input unless wrapped lines were joined: a 300,000-line plan
+    /// is not copied line by line.
+    text: Cow<'a, str>,
 }
 
-impl LogicalLine {
+impl LogicalLine<'_> {
     fn document_break(number: u32) -> Self {
-        Self { kind: LineKind::DocumentBreak, number, start: 0, indent: 0, text: String::new() }
+        Self { kind: LineKind::DocumentBreak, number, start: 0, indent: 0, text: Cow::Borrowed("") }
     }
 }
 
-struct Scan {
-    lines: Vec<LogicalLine>,
+struct Scan<'a> {
+    lines: Vec<LogicalLine<'a>>,
     /// Byte offset of the first line skipped as not being plan text.
     first_unread: Option<usize>,
     /// Byte offset of the first line that is not blank or a comment.
@@ -91,7 +98,7 @@ enum Decision {
     Skip,
 }
 
-fn logical_lines(text: &str) -> Scan {
+fn logical_lines(text: &str) -> Scan<'_> {
     let quote = cell_quote(text);
     let mut scan = Scan { lines: Vec::new(), first_unread: None, first_content: None };
     // Indentation of the open plan's root node, while a plan is open.
@@ -136,13 +143,14 @@ fn logical_lines(text: &str) -> Scan {
                     root_indent = None;
                 }
                 in_query_text = starts_query_text;
-                scan.lines.push(LogicalLine { kind, number, start, indent, text: body.to_owned() });
+                scan.lines.push(LogicalLine { kind, number, start, indent, text: Cow::Borrowed(body) });
             }
             Decision::Continue => {
                 let separator = if root_indent.is_some() { ' ' } else { '\n' };
                 if let Some(last) = scan.lines.last_mut().filter(|l| l.kind != LineKind::DocumentBreak) {
-                    last.text.push(separator);
-                    last.text.push_str(content);
+                    let joined = last.text.to_mut();
+                    joined.push(separator);
+                    joined.push_str(content);
                 }
             }
             Decision::Skip => {
@@ -315,6 +323,8 @@ struct Builder {
     open: Option<OpenDocument>,
     /// Document keys met before their plan (auto_explain's `Query Text`).
     pending: Vec<(String, Value)>,
+    /// Node lines not yet added: what a new document reserves room for.
+    nodes_left: usize,
 }
 
 impl Builder {
@@ -333,7 +343,9 @@ impl Builder {
                     }
                 }
                 let pending = std::mem::take(&mut self.pending);
-                self.open.get_or_insert_with(|| OpenDocument::new(pending)).add_node(line);
+                let reserve = self.nodes_left;
+                self.open.get_or_insert_with(|| OpenDocument::new(pending, reserve)).add_node(line);
+                self.nodes_left -= 1;
             }
             LineKind::SubplanLabel | LineKind::Property | LineKind::TargetTable => match &mut self.open {
                 Some(open) => {
@@ -352,7 +364,12 @@ impl Builder {
 
     fn close_document(&mut self) {
         if let Some(open) = self.open.take() {
-            self.done.push(open.finish());
+            let mut doc = open.finish();
+            // The room reserved for the nodes of later documents (auto_explain logs).
+            if doc.plan.nodes.capacity() > doc.plan.nodes.len() {
+                doc.plan.nodes.shrink_to_fit();
+            }
+            self.done.push(doc);
         }
     }
 
@@ -382,12 +399,8 @@ enum Scope {
         name: String,
         relationship: &'static str,
     },
-    /// Lines gathered into one JSON object: a worker's figures, `Planning:`, `JIT:`.
-    Group {
-        indent: usize,
-        target: GroupTarget,
-        fields: Map<String, Value>,
-    },
+    /// Lines gathered into one object: a worker's figures, `Planning:`, `JIT:`.
+    Group { indent: usize, group: Group },
 }
 
 impl Scope {
@@ -398,11 +411,21 @@ impl Scope {
     }
 }
 
-enum GroupTarget {
-    /// An entry of the node's `Workers` array.
-    Worker { node: NodeId, number: u64 },
+enum Group {
+    /// An entry of the node's `Workers` array, typed as its lines are read: no JSON
+    /// map per worker (a plan can have one per node).
+    Worker { node: NodeId, worker: Worker },
     /// An object stored under this key in the enclosing scope (or the document).
-    Key(&'static str),
+    Object { key: &'static str, fields: Map<String, Value> },
+}
+
+impl Group {
+    fn sink(&mut self) -> &mut dyn Sink {
+        match self {
+            Group::Worker { worker, .. } => worker,
+            Group::Object { fields, .. } => fields,
+        }
+    }
 }
 
 /// Keys that open a block of indented lines at document level.
@@ -420,8 +443,9 @@ const DOCUMENT_KEYS: &[&str] = &[
 ];
 
 impl OpenDocument {
-    fn new(pending: Vec<(String, Value)>) -> Self {
+    fn new(pending: Vec<(String, Value)>, nodes: usize) -> Self {
         let mut doc = PlanDocument::default();
+        doc.plan.nodes.reserve_exact(nodes);
         for (key, value) in pending {
             doc.set(&key, value);
         }
@@ -467,7 +491,7 @@ impl OpenDocument {
             LineKind::SubplanLabel => {
                 if let Some((id, _)) = self.parent() {
                     let relationship = subplan_label(&line.text).unwrap_or("SubPlan");
-                    self.scopes.push(Scope::Label { id, indent: line.indent, name: line.text.clone(), relationship });
+                    self.scopes.push(Scope::Label { id, indent: line.indent, name: line.text.to_string(), relationship });
                 }
             }
             LineKind::TargetTable => {
@@ -485,16 +509,17 @@ impl OpenDocument {
 
     fn add_property(&mut self, indent: usize, key: &str, value: &str) {
         if let (Some(number), Some((node, _))) = (worker_number(key), self.parent()) {
-            let mut fields = Map::new();
+            let mut worker = Worker::default();
+            worker.fields.worker_number = Some(number as f64);
             if let Some(actual) = value.strip_prefix("actual ") {
-                read_actual(&mut fields, actual);
+                read_actual(&mut worker, actual);
             } else if let Some((key, value)) = split_property(value) {
-                apply_property(&mut fields, key, value, PROPERTIES);
+                apply_property(&mut worker, key, value, PROPERTIES);
             }
-            self.scopes.push(Scope::Group { indent, target: GroupTarget::Worker { node, number }, fields });
+            self.scopes.push(Scope::Group { indent, group: Group::Worker { node, worker } });
             return;
         }
-        let in_worker = matches!(self.scopes.last(), Some(Scope::Group { target: GroupTarget::Worker { .. }, .. }));
+        let in_worker = matches!(self.scopes.last(), Some(Scope::Group { group: Group::Worker { .. }, .. }));
         if let Some(&group) = DOCUMENT_GROUPS.iter().find(|&&g| g == key) {
             // A worker's JIT block stays in the worker; everything else is the document's.
             if !(group == "JIT" && in_worker) {
@@ -504,7 +529,7 @@ impl OpenDocument {
             if group == "Serialization" {
                 read_serialization(&mut fields, value);
             }
-            self.scopes.push(Scope::Group { indent, target: GroupTarget::Key(group), fields });
+            self.scopes.push(Scope::Group { indent, group: Group::Object { key: group, fields } });
             return;
         }
         if key.starts_with("Trigger") {
@@ -516,12 +541,12 @@ impl OpenDocument {
             self.close_all();
         }
         match self.scopes.last_mut() {
-            Some(Scope::Group { target, fields, .. }) => {
-                let table = match target {
-                    GroupTarget::Key("JIT") => JIT_PROPERTIES,
+            Some(Scope::Group { group, .. }) => {
+                let table = match group {
+                    Group::Object { key: "JIT", .. } => JIT_PROPERTIES,
                     _ => PROPERTIES,
                 };
-                apply_property(fields, key, value, table);
+                apply_property(group.sink(), key, value, table);
             }
             Some(Scope::Node { id, .. } | Scope::Label { id, .. }) => {
                 apply_property(&mut self.doc.plan.nodes[*id], key, value, PROPERTIES);
@@ -544,17 +569,15 @@ impl OpenDocument {
 
     /// Closes the innermost scope, storing a finished group where it belongs.
     fn pop_scope(&mut self) {
-        let Some(Scope::Group { target, fields, .. }) = self.scopes.pop() else {
+        let Some(Scope::Group { group, .. }) = self.scopes.pop() else {
             return;
         };
-        match target {
-            GroupTarget::Worker { node, number } => merge_worker(&mut self.doc.plan.nodes[node], number, fields),
-            GroupTarget::Key(key) => {
+        match group {
+            Group::Worker { node, worker } => merge_worker(&mut self.doc.plan.nodes[node], worker),
+            Group::Object { key, fields } => {
                 let value = Value::Object(fields);
                 match self.scopes.last_mut() {
-                    Some(Scope::Group { fields: outer, .. }) => {
-                        outer.insert(key.to_owned(), value);
-                    }
+                    Some(Scope::Group { group: outer, .. }) => outer.sink().put(key, value),
                     Some(Scope::Node { id, .. } | Scope::Label { id, .. }) => self.doc.plan.nodes[*id].set(key, value),
                     None => self.doc.set(key, value),
                 }
@@ -598,22 +621,17 @@ fn worker_number(key: &str) -> Option<u64> {
     key.strip_prefix("Worker ")?.parse().ok()
 }
 
-/// Adds a worker's fields to the node's `Workers` array, merging lines of one worker.
-fn merge_worker(node: &mut PlanNode, number: u64, fields: Map<String, Value>) {
+/// Adds a worker to the node's `Workers` array, merging lines of one worker (a Sort
+/// prints each worker's sort method apart from its timing).
+fn merge_worker(node: &mut PlanNode, worker: Worker) {
     let workers = node.fields.workers.get_or_insert_with(Vec::new);
-    let index = match workers.iter().position(|w| w.fields.worker_number == Some(number as f64)) {
-        Some(index) => index,
+    match workers.iter_mut().find(|w| w.fields.worker_number == worker.fields.worker_number) {
+        Some(known) => known.merge(worker),
         None => {
-            let mut worker = Worker::default();
-            worker.fields.worker_number = Some(number as f64);
             // A node has a few workers: no room for four 600-byte entries per node.
             workers.reserve_exact(1);
             workers.push(worker);
-            workers.len() - 1
         }
-    };
-    for (key, value) in fields {
-        workers[index].set(&key, value);
     }
 }
 
@@ -649,7 +667,7 @@ fn add_trigger(doc: &mut PlanDocument, key: &str, value: &str) {
         }
     }
     for (name, figure) in assignments(value) {
-        match name.as_str() {
+        match &*name {
             "time" => put_number(&mut trigger, "Time", figure),
             "calls" => put_number(&mut trigger, "Calls", figure),
             _ => {}
@@ -720,7 +738,7 @@ fn is_timed_header(text: &str) -> bool {
 
 fn read_estimate(sink: &mut dyn Sink, group: &str) {
     for (name, value) in assignments(group) {
-        match name.as_str() {
+        match &*name {
             "cost" => read_range(sink, value, "Startup Cost", "Total Cost"),
             "rows" => put_number(sink, "Plan Rows", value),
             "width" => put_number(sink, "Plan Width", value),
@@ -733,7 +751,7 @@ fn read_estimate(sink: &mut dyn Sink, group: &str) {
 fn read_actual(sink: &mut dyn Sink, text: &str) -> bool {
     let mut timed = false;
     for (name, value) in assignments(text) {
-        match name.as_str() {
+        match &*name {
             "time" => {
                 read_range(sink, value, "Actual Startup Time", "Actual Total Time");
                 timed = true;
@@ -1058,6 +1076,12 @@ impl Sink for PlanDocument {
     }
 }
 
+impl Sink for Worker {
+    fn put(&mut self, key: &str, value: Value) {
+        self.set(key, value);
+    }
+}
+
 impl Sink for Map<String, Value> {
     fn put(&mut self, key: &str, value: Value) {
         self.insert(key.to_owned(), value);
@@ -1232,15 +1256,16 @@ fn split_top_level(text: &str) -> Vec<String> {
 }
 
 /// `hit=1 read=2 buffers full=3` as (name, value) pairs; bare words before a `name=`
-/// belong to its name.
-fn assignments(text: &str) -> Vec<(String, &str)> {
+/// belong to its name. A one-word name (nearly all) is borrowed, not copied.
+fn assignments(text: &str) -> Vec<(Cow<'_, str>, &str)> {
     let mut pairs = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for token in text.split_whitespace() {
         match token.split_once('=') {
+            Some((name, value)) if words.is_empty() => pairs.push((Cow::Borrowed(name), value)),
             Some((name, value)) => {
                 words.push(name);
-                pairs.push((words.join(" "), value));
+                pairs.push((Cow::Owned(words.join(" ")), value));
                 words.clear();
             }
             None => words.push(token),
@@ -1372,6 +1397,24 @@ const BUFFER_COUNTERS: &[&str] = &[
     "Temp Written Blocks",
 ];
 
+/// The JSON key of a buffer counter PostgreSQL prints (`shared` `hit` → `Shared Hit
+/// Blocks`), without building it: every node of a plan has a Buffers line.
+fn buffer_counter(scope: &str, name: &str) -> Option<&'static str> {
+    Some(match (scope, name) {
+        ("shared", "hit") => "Shared Hit Blocks",
+        ("shared", "read") => "Shared Read Blocks",
+        ("shared", "dirtied") => "Shared Dirtied Blocks",
+        ("shared", "written") => "Shared Written Blocks",
+        ("local", "hit") => "Local Hit Blocks",
+        ("local", "read") => "Local Read Blocks",
+        ("local", "dirtied") => "Local Dirtied Blocks",
+        ("local", "written") => "Local Written Blocks",
+        ("temp", "read") => "Temp Read Blocks",
+        ("temp", "written") => "Temp Written Blocks",
+        _ => return None,
+    })
+}
+
 /// `shared hit=1 read=2 dirtied=3 written=4, local ..., temp read=5 written=6`.
 fn read_buffers(sink: &mut dyn Sink, _key: &str, value: &str) {
     for counter in BUFFER_COUNTERS {
@@ -1382,7 +1425,10 @@ fn read_buffers(sink: &mut dyn Sink, _key: &str, value: &str) {
             continue;
         };
         for (name, count) in assignments(counts) {
-            put_number(sink, &format!("{} {} Blocks", capitalized(scope), capitalized(&name)), count);
+            match buffer_counter(scope, &name) {
+                Some(counter) => put_number(sink, counter, count),
+                None => put_number(sink, &format!("{} {} Blocks", capitalized(scope), capitalized(&name)), count),
+            }
         }
     }
 }
@@ -1422,7 +1468,7 @@ fn read_io_timings(sink: &mut dyn Sink, _key: &str, value: &str) {
     }
     for (scope, timings) in groups {
         for (name, ms) in assignments(timings) {
-            let operation = match name.as_str() {
+            let operation = match &*name {
                 "read" => "Read",
                 "write" => "Write",
                 _ => continue,
@@ -1438,7 +1484,7 @@ fn read_wal(sink: &mut dyn Sink, _key: &str, value: &str) {
         sink.put(counter, Value::from(0));
     }
     for (name, count) in assignments(value) {
-        let key = match name.as_str() {
+        let key = match &*name {
             "fpi" => "WAL FPI".to_owned(),
             other => format!("WAL {}", other.split(' ').map(capitalized).collect::<Vec<_>>().join(" ")),
         };
@@ -1554,7 +1600,7 @@ fn read_jit_timing(sink: &mut dyn Sink, key: &str, value: &str) {
 fn read_serialization(sink: &mut dyn Sink, value: &str) {
     for piece in value.split("  ") {
         for (name, figure) in assignments(piece) {
-            match name.as_str() {
+            match &*name {
                 "time" => put_number(sink, "Time", figure),
                 "output" => put_number(sink, "Output Volume", figure),
                 "format" => sink.put("Format", Value::String(figure.to_owned())),
@@ -1778,6 +1824,34 @@ mod tests {
         );
         assert_eq!(fields.settings, Some(json!({"work_mem": "4MB", "search_path": "a, 'b'"})));
         assert_eq!(fields.execution_time, Some(0.3));
+    }
+
+    #[test]
+    fn one_worker_printed_in_two_blocks_is_one_entry() {
+        // PostgreSQL prints each worker's sort method (show_sort_info) apart from its
+        // timing and buffers (the instrumentation): both land in one `Workers` entry.
+        let text = r#"Gather Merge  (cost=1.00..2.00 rows=2 width=4) (actual time=0.100..0.200 rows=2 loops=1)
+  Workers Planned: 1
+  Workers Launched: 1
+  ->  Sort  (cost=1.00..1.10 rows=1 width=4) (actual time=0.050..0.060 rows=1 loops=2)
+        Sort Key: x
+        Sort Method: quicksort  Memory: 25kB
+        Worker 0:  Sort Method: quicksort  Memory: 26kB
+        Buffers: shared hit=3
+        Worker 0:  actual time=0.040..0.050 rows=1 loops=1
+          Buffers: shared hit=2 read=1
+        ->  Parallel Seq Scan on t  (cost=0.00..1.00 rows=1 width=4) (actual time=0.010..0.020 rows=1 loops=2)
+"#;
+        let doc = parse_one(text);
+        assert_eq!(
+            key(&doc.plan.nodes[1], "Workers"),
+            json!([{"Worker Number": 0, "Actual Startup Time": 0.04, "Actual Total Time": 0.05, "Actual Rows": 1, "Actual Loops": 1,
+                    "Sort Method": "quicksort", "Sort Space Used": 26, "Sort Space Type": "Memory",
+                    "Shared Hit Blocks": 2, "Shared Read Blocks": 1, "Shared Dirtied Blocks": 0, "Shared Written Blocks": 0,
+                    "Local Hit Blocks": 0, "Local Read Blocks": 0, "Local Dirtied Blocks": 0, "Local Written Blocks": 0,
+                    "Temp Read Blocks": 0, "Temp Written Blocks": 0}])
+        );
+        assert_eq!(doc.plan.nodes.capacity(), doc.plan.nodes.len(), "room for exactly the nodes read");
     }
 
     #[test]
