@@ -5,7 +5,8 @@
 //! `cargo bench -p pgsight-core` (all), or a filter: `cargo bench -p pgsight-core -- union-50000`.
 //! Stages run on what the previous stage produced, built once outside the timing:
 //! `metrics` and `rules` on a parsed plan, `catalog` and `schema_rules` on a parsed
-//! script. `analyze` is the whole entry point, from text to sorted report. Every
+//! script; `sql_parse_into_catalog` is both of `sql_parse` and `catalog` as `analyze`
+//! runs them, each statement applied as it is read. `analyze` is the whole entry point, from text to sorted report. Every
 //! figure divides the same input size, so the stages' MB/s compare as times do.
 
 use std::hint::black_box;
@@ -90,6 +91,13 @@ fn schema(c: &mut Criterion) {
     let mut g = group(c, "schema-2000.sql", text.len());
     g.bench_function("sql_split", |b| b.iter(|| sql::split::split(black_box(&text)).len()));
     g.bench_function("sql_parse", |b| b.iter(|| sql::parse_script(black_box(&text)).statements.len()));
+    // What `analyze` does with a schema: each statement applied as read, its tree let go.
+    g.bench_function("sql_parse_into_catalog", |b| {
+        b.iter(|| {
+            let mut catalog = Catalog::default();
+            sql::parse::parse_schema_into(black_box(&text), &mut catalog).statements.len() + catalog.counts().tables
+        })
+    });
     let script = sql::parse_script(&text);
     g.bench_function("catalog", |b| b.iter(|| Catalog::from_script(black_box(&script)).counts().tables));
     let catalog = Catalog::from_script(&script);

@@ -85,7 +85,11 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
             }
             #[cfg(feature = "sql")]
             InputKind::Schema | InputKind::Migration | InputKind::Query => {
-                let script = sql::parse_script(&input.text);
+                // A schema goes into the catalog as it is read (its syntax trees are let go).
+                let script = match input.kind {
+                    InputKind::Schema => sql::parse::parse_schema_into(&input.text, ctx.catalog.get_or_insert_with(Catalog::default)),
+                    _ => sql::parse_script(&input.text),
+                };
                 summary.statements = script.counts.total;
                 for note in &script.notes {
                     report.notes.push(Note {
@@ -95,12 +99,6 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
                         line: Some(note.line),
                         column: Some(note.column),
                     });
-                }
-                if input.kind == InputKind::Schema {
-                    let catalog = ctx.catalog.get_or_insert_with(Catalog::default);
-                    for statement in &script.statements {
-                        catalog.apply(statement);
-                    }
                 }
                 ctx.scripts.push(AnalyzedScript { input: index, kind: input.kind, script });
             }
@@ -205,13 +203,22 @@ fn merge_same_facts(findings: &mut Vec<crate::Finding>, ctx: &Context) {
         None => format!("{}.{table}", crate::sql::names::DEFAULT_SCHEMA),
     };
     let mut gone = vec![false; findings.len()];
+    // Each rule's findings, by index in ascending order: a big plan has thousands of
+    // findings, and most merges have no finding on one side.
+    let of_rule = |findings: &[crate::Finding], rule: &str| -> Vec<usize> {
+        (0..findings.len()).filter(|&i| findings[i].rule == rule).collect()
+    };
     for merge in MERGES {
-        for k in 0..findings.len() {
-            if gone[k] || findings[k].rule != merge.kept {
+        let merged_side = of_rule(findings, merge.merged);
+        if merged_side.is_empty() {
+            continue;
+        }
+        for k in of_rule(findings, merge.kept) {
+            if gone[k] {
                 continue;
             }
-            for m in 0..findings.len() {
-                if m == k || gone[m] || findings[m].rule != merge.merged {
+            for &m in &merged_side {
+                if m == k || gone[m] {
                     continue;
                 }
                 let (kept, merged) = (&findings[k], &findings[m]);
@@ -312,9 +319,14 @@ fn plan_view(plan: &AnalyzedPlan) -> PlanView {
                 ("Filter", &f.filter),
                 ("One-Time Filter", &f.one_time_filter),
             ];
-            let mut details: Vec<(String, String)> =
-                conditions.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_ref()?.clone()))).collect();
-            for (k, v) in [("Sort Key", &f.sort_key), ("Group Key", &f.group_key)] {
+            let keys = [("Sort Key", &f.sort_key), ("Group Key", &f.group_key)];
+            // Plans can have 100,000 nodes: room for exactly this node's details, made once.
+            let count = conditions.iter().filter(|(_, v)| v.is_some()).count()
+                + keys.iter().filter(|(_, v)| v.is_some()).count()
+                + usize::from(m.rows_removed_total > 0.0);
+            let mut details: Vec<(String, String)> = Vec::with_capacity(count);
+            details.extend(conditions.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_ref()?.clone()))));
+            for (k, v) in keys {
                 if let Some(keys) = v {
                     details.push((k.to_string(), keys.join(", ")));
                 }
@@ -322,8 +334,6 @@ fn plan_view(plan: &AnalyzedPlan) -> PlanView {
             if m.rows_removed_total > 0.0 {
                 details.push(("Rows removed (all loops)".to_owned(), crate::rules::format::count(m.rows_removed_total)));
             }
-            // Plans can have 100,000 nodes: no spare room in each node's list.
-            details.shrink_to_fit();
             NodeView {
                 id,
                 parent: node.parent,

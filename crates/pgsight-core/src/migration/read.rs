@@ -39,6 +39,8 @@ impl Reader<'_> {
             StatementClass::Recognized(recognized) => self.recognized(recognized),
             StatementClass::Irrelevant { reason } => self.irrelevant(reason, &statement.sql, statement),
             StatementClass::Unknown { .. } => unread(statement),
+            // Only schema inputs are applied; a migration's statements are all kept.
+            StatementClass::Applied => Vec::new(),
         }
     }
 

@@ -23,7 +23,7 @@ use crate::sql::catalog::ForeignKey;
 use crate::sql::names::fold;
 use crate::sql::names::{QualifiedName, DEFAULT_SCHEMA};
 #[cfg(feature = "sql")]
-use crate::sql::tokens::{is_keyword, local_offset, significant, tokenize};
+use crate::sql::tokens::{is_keyword, local_offset, significant_tokens};
 #[cfg(feature = "sql")]
 use crate::sql::ParsedStatement;
 
@@ -137,7 +137,7 @@ impl<'a> SchemaInput<'a> {
     #[cfg(feature = "sql")]
     pub fn word_location(&self, at: &catalog::Location, word: &str) -> Option<Location> {
         let (script, statement) = self.statement(at)?;
-        let tokens = significant(&tokenize(&statement.sql).ok()?);
+        let tokens = significant_tokens(&statement.sql)?;
         let token = tokens.iter().find(|t| matches!(&t.token, Token::Word(w) if w.value.eq_ignore_ascii_case(word)))?;
         Some(token_location(script, statement, token))
     }
@@ -145,7 +145,7 @@ impl<'a> SchemaInput<'a> {
     #[cfg(feature = "sql")]
     fn find(&self, at: &catalog::Location, pick: impl Fn(&str, &[TokenWithSpan], &[Element]) -> Option<(usize, String)>) -> Option<Written> {
         let (script, statement) = self.statement(at)?;
-        let tokens = significant(&tokenize(&statement.sql).ok()?);
+        let tokens = significant_tokens(&statement.sql)?;
         let elements = elements(&tokens);
         let (index, text) = pick(&statement.sql, &tokens, &elements)?;
         Some(Written { location: token_location(script, statement, &tokens[index]), text })
@@ -213,8 +213,7 @@ impl<'a> SchemaInput<'a> {
     #[cfg(feature = "sql")]
     fn written_qualified(&self, at: &catalog::Location, name: &str) -> bool {
         let Some((_, statement)) = self.statement(at) else { return true };
-        let Ok(tokens) = tokenize(&statement.sql) else { return true };
-        let tokens = significant(&tokens);
+        let Some(tokens) = significant_tokens(&statement.sql) else { return true };
         let position = tokens.iter().position(|t| word_is(&t.token, name));
         position.is_some_and(|i| i > 0 && tokens[i - 1].token == Token::Period)
     }

@@ -2,7 +2,8 @@
 //! statements, reads each as far as it can, and builds a schema catalog from the DDL.
 //!
 //! - [`split`]: statement boundaries, positions and leading comments, psql-style.
-//! - [`parse`]: [`parse_script`] gives each statement a [`parse::StatementClass`].
+//! - [`parse`]: [`parse_script`] gives each statement a [`parse::StatementClass`]; `fast`
+//!   reads pg_dump's commonest statements without sqlparser's tokenizer.
 //! - [`recognize`], [`adjust`], [`classify`]: what sqlparser alone cannot read.
 //! - [`catalog`]: the schema the DDL describes, applied in order.
 //!
@@ -14,6 +15,8 @@ pub mod adjust;
 pub mod catalog;
 #[cfg(feature = "sql")]
 pub mod classify;
+#[cfg(feature = "sql")]
+mod fast;
 pub mod functions;
 pub mod names;
 #[cfg(feature = "sql")]

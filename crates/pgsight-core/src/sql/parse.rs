@@ -17,7 +17,7 @@ use super::tokens::{significant, tokenize};
 use crate::position::{byte_offset, line_column};
 
 /// sqlparser's nesting limit; deep enough for real DDL, shallow enough for a wasm stack.
-const RECURSION_LIMIT: usize = 50;
+pub(super) const RECURSION_LIMIT: usize = 50;
 
 /// A script read statement by statement.
 #[derive(Debug, Clone)]
@@ -58,6 +58,8 @@ pub enum StatementClass {
     Irrelevant { reason: &'static str },
     /// Nothing could read it; a [`ScriptNote`] says where reading failed.
     Unknown { message: String },
+    /// Parsed or recognized, applied to a catalog and let go (see [`parse_schema_into`]).
+    Applied,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -119,14 +121,49 @@ impl ParsedStatement {
 
 /// Splits and reads `text`. Never fails: what cannot be read is noted.
 pub fn parse_script(text: &str) -> Script {
+    read_script(text, Reading::Fast)
+}
+
+/// Whether pg_dump's commonest statements take [`super::fast`]'s reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Fast,
+    /// sqlparser and the recognizer only: what the fast reading is tested against.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Full,
+}
+
+/// Reads a schema script into `catalog`, statement by statement, keeping of each
+/// statement what the rules read of a schema: its text, position and comments. What
+/// it was read as goes into the catalog and is let go ([`StatementClass::Applied`]):
+/// a dump's syntax trees were most of the memory and much of the time of its analysis.
+pub fn parse_schema_into(text: &str, catalog: &mut super::Catalog) -> Script {
+    read_script_with(text, Reading::Fast, |statement| {
+        catalog.apply(statement);
+        if matches!(statement.class, StatementClass::Parsed { .. } | StatementClass::Recognized(_)) {
+            statement.class = StatementClass::Applied;
+        }
+    })
+}
+
+pub(crate) fn read_script(text: &str, reading: Reading) -> Script {
+    read_script_with(text, reading, |_| {})
+}
+
+/// Reads `text`, handing each statement to `each` as soon as it is read.
+fn read_script_with(text: &str, reading: Reading, mut each: impl FnMut(&mut ParsedStatement)) -> Script {
     let mut statements = Vec::new();
     let mut notes = Vec::new();
     let mut counts = StatementCounts::default();
+    let mut fast = super::fast::Reader::default();
     for (index, raw) in split(text).into_iter().enumerate() {
         let sql = raw.span.text(text);
         let (class, failed_at) = match raw.kind {
             StatementKind::PsqlCommand => (StatementClass::Irrelevant { reason: "psql meta-command" }, None),
-            StatementKind::Sql => read_statement(sql),
+            StatementKind::Sql => match (reading == Reading::Fast).then(|| fast.read(sql)).flatten() {
+                Some(class) => (class, None),
+                None => read_statement(sql),
+            },
         };
         if let Some(note) = &raw.note {
             notes.push(ScriptNote { message: note.message.clone(), line: note.line, column: note.column, statement: index });
@@ -138,21 +175,16 @@ pub fn parse_script(text: &str) -> Script {
             notes.push(ScriptNote { message: format!("could not read {head}: {message}"), line, column, statement: index });
         }
         count(&mut counts, &class);
-        statements.push(ParsedStatement {
-            index,
-            kind: raw.kind,
-            span: raw.span,
-            sql: sql.to_owned(),
-            leading_comments: comments(text, &raw),
-            class,
-        });
+        let mut statement = ParsedStatement { index, kind: raw.kind, span: raw.span, sql: sql.to_owned(), leading_comments: comments(text, &raw), class };
+        each(&mut statement);
+        statements.push(statement);
     }
     Script { statements, notes, counts }
 }
 
 /// Reads one statement; for an unknown one, also where (statement-local line and
 /// column) reading failed.
-fn read_statement(sql: &str) -> (StatementClass, Option<(u32, u32)>) {
+pub(crate) fn read_statement(sql: &str) -> (StatementClass, Option<(u32, u32)>) {
     let tokens = match tokenize(sql) {
         Ok(tokens) => tokens,
         Err(error) => {
@@ -233,6 +265,7 @@ fn count(counts: &mut StatementCounts, class: &StatementClass) {
         StatementClass::Recognized(_) => counts.recognized += 1,
         StatementClass::Irrelevant { .. } => counts.irrelevant += 1,
         StatementClass::Unknown { .. } => counts.unknown += 1,
+        StatementClass::Applied => {}
     }
 }
 

@@ -18,6 +18,12 @@ pub fn significant(tokens: &[TokenWithSpan]) -> Vec<TokenWithSpan> {
     tokens.iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).cloned().collect()
 }
 
+/// The significant tokens of `sql`, for finding text in it (not for parsing it:
+/// keywords are not looked up). Most DDL takes a quick lexer; the rest sqlparser's.
+pub fn significant_tokens(sql: &str) -> Option<Vec<TokenWithSpan>> {
+    super::fast::tokens(sql).or_else(|| Some(significant(&tokenize(sql).ok()?)))
+}
+
 /// Is `token` the unquoted keyword `keyword` (given in upper case)?
 pub fn is_keyword(token: &Token, keyword: &str) -> bool {
     matches!(token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(keyword))

@@ -22,7 +22,7 @@ impl Catalog {
         match &statement.class {
             StatementClass::Parsed { statement, adjustments } => self.apply_parsed(statement, adjustments, at),
             StatementClass::Recognized(recognized) => self.apply_recognized(recognized, at),
-            StatementClass::Irrelevant { .. } | StatementClass::Unknown { .. } => {}
+            StatementClass::Irrelevant { .. } | StatementClass::Unknown { .. } | StatementClass::Applied => {}
         }
     }
 

@@ -49,7 +49,8 @@ impl Catalog {
             let bound = create.for_values.as_ref().map(ToString::to_string).unwrap_or_default();
             table.partition_of = Some(PartitionOf { parent, bound });
         }
-        let column_names: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+        // Only serial columns and `nextval` defaults have anything to finish.
+        let column_names: Vec<String> = table.columns.iter().filter(|c| needs_finishing(c)).map(|c| c.name.clone()).collect();
         self.tables.insert(name.clone(), table);
         for constraint in constraints {
             self.add_constraint(&name, constraint, at);
@@ -59,7 +60,8 @@ impl Catalog {
         }
     }
 
-    /// Serial columns get their sequence; `nextval` defaults are linked to theirs.
+    /// Serial columns get their sequence; `nextval` defaults are linked to theirs
+    /// (a no-op for columns without either: [`needs_finishing`]).
     fn finish_column(&mut self, table: &QualifiedName, column: &str, at: Location) {
         let Some(entry) = self.tables.get(table).and_then(|t| t.column(column)) else { return };
         let serial_without_sequence = entry.identity.as_ref().is_some_and(|i| i.kind == IdentityKind::Serial && i.sequence.is_none());
@@ -385,6 +387,11 @@ impl Catalog {
             change(table);
         }
     }
+}
+
+/// Whether [`Catalog::finish_column`] has anything to do for `column`.
+fn needs_finishing(column: &Column) -> bool {
+    column.default_sequence.is_some() || column.identity.as_ref().is_some_and(|i| i.kind == IdentityKind::Serial)
 }
 
 impl Table {

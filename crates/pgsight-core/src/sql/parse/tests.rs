@@ -9,6 +9,7 @@ fn classes(script: &Script) -> Vec<&'static str> {
             StatementClass::Recognized(_) => "recognized",
             StatementClass::Irrelevant { .. } => "irrelevant",
             StatementClass::Unknown { .. } => "unknown",
+            StatementClass::Applied => "applied",
         })
         .collect()
 }
