@@ -248,11 +248,17 @@ let origin;
  */
 function instrumentWorkers() {
   const log = (window.__workerLog = []);
+  // A message is a string (JSON), or an array: a request's JSON head and the input
+  // texts as UTF-8 bytes (counted here as characters: one per byte).
+  const size = (m) => (typeof m === 'string' ? m.length : ArrayBuffer.isView(m) ? m.byteLength : 0);
+  const chars = (message) =>
+    typeof message === 'string' ? message.length : Array.isArray(message) ? message.reduce((n, m) => n + size(m), 0) : null;
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
+    const n = chars(message); // before the post, which detaches transferred buffers
     const start = performance.now();
     post.call(this, message, ...rest);
-    log.push({ kind: 'post', at: start, took: performance.now() - start, chars: typeof message === 'string' ? message.length : null });
+    log.push({ kind: 'post', at: start, took: performance.now() - start, chars: n });
   };
   const descriptor = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
   Object.defineProperty(Worker.prototype, 'onmessage', {
@@ -267,7 +273,7 @@ function instrumentWorkers() {
           function (event) {
             const start = performance.now();
             const result = handler.call(this, event);
-            log.push({ kind: 'reply', at: start, took: performance.now() - start, chars: typeof event.data === 'string' ? event.data.length : null });
+            log.push({ kind: 'reply', at: start, took: performance.now() - start, chars: chars(event.data) });
             return result;
           },
       );

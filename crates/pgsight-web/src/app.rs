@@ -21,7 +21,7 @@ use crate::examples::Example;
 use crate::recent::{self, Entry, STORAGE_KEY};
 use crate::route::Route;
 use crate::state::{Action, Inputs, Source, State, DEBOUNCE_MS};
-use crate::worker_client::{Event, WorkerClient};
+use crate::worker_client::{Event, Outgoing, WorkerClient};
 
 /// Starts the app (the page binary's `main`).
 pub fn start() {
@@ -54,6 +54,7 @@ pub fn App() -> Html {
                     compare.dispatch(CompareAction::Reply(reply))
                 }
                 Event::Reply(reply) => dispatcher.dispatch(Action::Reply(reply)),
+                Event::Views(views) => dispatcher.dispatch(Action::Views(views)),
                 Event::Crashed(message) => {
                     compare.dispatch(CompareAction::WorkerCrashed(message.clone()));
                     dispatcher.dispatch(Action::WorkerCrashed(message));
@@ -71,7 +72,7 @@ pub fn App() -> Html {
         let request = state.in_flight.clone();
         use_effect_with(state.in_flight.as_ref().map(|r| r.id), move |_| {
             if let Some(request) = request {
-                client.post(request.to_json());
+                client.post(Outgoing::Analyze(request));
             }
         });
     }

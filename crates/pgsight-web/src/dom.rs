@@ -153,12 +153,25 @@ pub fn scroll_into_view(id: &str) {
     }
 }
 
-/// Reads a dropped or opened file as text.
+/// Reads a dropped or opened file as text (UTF-8, as `Blob.text()` reads it).
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
+    // As bytes, copied into wasm memory in one go: a 20 MB file read as a JavaScript
+    // string is then copied into wasm character by character, on the main thread.
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_owned())
+    Ok(utf8_text(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// Bytes as text: invalid sequences replaced, a byte-order mark dropped (as the
+/// browser's UTF-8 decoding does).
+pub fn utf8_text(bytes: Vec<u8>) -> String {
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
 }
 
 /// Moves keyboard focus to the element with `id` (after a route change).
@@ -169,5 +182,17 @@ pub fn focus(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_text;
+
+    #[test]
+    fn bytes_read_as_the_browser_reads_utf8() {
+        assert_eq!(utf8_text("Seq Scan on \"çé\"\n".into()), "Seq Scan on \"çé\"\n");
+        assert_eq!(utf8_text(b"\xef\xbb\xbfEXPLAIN".to_vec()), "EXPLAIN");
+        assert_eq!(utf8_text(b"a\xffb".to_vec()), "a\u{fffd}b");
     }
 }

@@ -18,7 +18,7 @@ use pgsight_core::share::SharedInputs;
 use pgsight_core::{Finding, InputKind, Report, Severity};
 use yew::{AttrValue, Reducible};
 
-use crate::protocol::{Reply, Request, WireInput};
+use crate::protocol::{Reply, Request, Views, WireInput};
 
 /// Quiet time after the last keystroke before the inputs are analyzed.
 pub const DEBOUNCE_MS: u32 = 250;
@@ -126,7 +126,8 @@ impl Inputs {
                 out.push(WireInput {
                     kind,
                     name: name.to_owned(),
-                    text: text.to_string(),
+                    // Shared, not copied: a 20 MB plan goes to the worker as it is.
+                    text: text.clone(),
                 });
             }
         };
@@ -233,6 +234,11 @@ pub struct State {
     pub failure: Option<String>,
     /// The request the worker is working on.
     pub in_flight: Option<Rc<Request>>,
+    /// `report` came findings first: the rest of its findings, its plan nodes and
+    /// schema tables, for this edit, are still on their way ([`Action::Views`]).
+    pub views_pending: Option<u64>,
+    /// How many findings `report` has in all (some may still be on their way).
+    pub findings_total: usize,
     /// An edit whose debounce fired while the worker was busy.
     pub wanted: Option<u64>,
     pub tab: Slot,
@@ -265,6 +271,8 @@ pub enum Action {
     Debounced(u64),
     /// The worker answered.
     Reply(Reply),
+    /// The plan nodes and schema tables of a report that came findings first.
+    Views(Views),
     /// The worker died (a panic in the engine); it is being restarted.
     WorkerCrashed(String),
     SelectTab(Slot),
@@ -298,6 +306,12 @@ impl State {
     /// True while the report shown does not describe the inputs.
     pub fn pending(&self) -> bool {
         !self.inputs.is_empty() && self.analyzed != Some(self.edit)
+    }
+
+    /// True while the page waits for the worker: the report is pending, or its views
+    /// are still coming.
+    pub fn busy(&self) -> bool {
+        self.pending() || self.views_pending.is_some()
     }
 
     /// True once the inputs a share link loaded were edited or replaced, so the address
@@ -367,11 +381,14 @@ impl State {
         if id == self.edit {
             match reply.report {
                 Some(report) => {
-                    self.report = Some(Rc::new(report));
                     self.failure = None;
                     self.elapsed_ms = reply.elapsed_ms;
+                    self.views_pending = (reply.parts > 0).then_some(id);
+                    self.findings_total = reply.findings_total.max(report.findings.len());
+                    self.report = Some(Rc::new(report));
                 }
                 None => {
+                    self.views_pending = None;
                     self.failure = Some(
                         reply
                             .error
@@ -469,8 +486,21 @@ impl Reducible for State {
             Action::Debounced(_) => (*self).clone().request_analysis(),
             Action::Reply(reply) if reply.ready || reply.id.is_none() => return self,
             Action::Reply(reply) => (*self).clone().replied(reply),
+            Action::Views(views) => match &self.report {
+                Some(report) if self.views_pending == Some(views.id) => {
+                    let report = Rc::new(views.complete(report));
+                    Self {
+                        findings_total: report.findings.len(),
+                        report: Some(report),
+                        views_pending: None,
+                        ..(*self).clone()
+                    }
+                }
+                _ => return self,
+            },
             Action::WorkerCrashed(message) => {
                 let mut next = (*self).clone();
+                next.views_pending = None;
                 if let Some(lost) = next.in_flight.take() {
                     if lost.id == next.edit {
                         next.failure = Some(message);
@@ -655,7 +685,7 @@ pub fn marks(report: &Report, slot: Slot) -> Vec<Mark> {
 mod tests {
     use super::*;
     use crate::examples::EXAMPLES;
-    use crate::protocol::handle;
+    use crate::protocol::analyze_request;
 
     fn state() -> Rc<State> {
         Rc::new(State::new("t"))
@@ -668,7 +698,9 @@ mod tests {
     /// What the worker would answer to the request in flight.
     fn answer(state: &State) -> Action {
         let request = state.in_flight.as_ref().expect("a request in flight");
-        Action::Reply(Reply::from_json(&handle(&request.to_json(), || 0.0)).expect("reply"))
+        let replies = analyze_request(request, || 0.0);
+        assert_eq!(replies.len(), 1, "small reports come whole");
+        Action::Reply(Reply::from_json(&replies[0]).expect("reply"))
     }
 
     fn rules(state: &State) -> Vec<&'static str> {
@@ -752,14 +784,17 @@ mod tests {
     fn a_file_opened_during_an_analysis_goes_out_after_the_stale_reply() {
         let s = reduce(state(), Action::Open(Slot::Plan, PLAN.into()));
         let request = s.in_flight.clone().expect("the first file goes out");
-        let stale = handle(&request.to_json(), || 0.0);
+        let stale = analyze_request(&request, || 0.0).remove(0);
         let other = EXAMPLES[1].text;
         let s = reduce(s, Action::Open(Slot::Plan, other.into()));
         assert_eq!(s.wanted, Some(2));
         // What the worker client makes of the reply, the page being at edit 2.
-        let head = crate::worker_client::read_reply(&stale[..96], s.edit, || {
+        let incoming = crate::worker_client::receive(&mut None, &stale[..96], s.edit, || {
             panic!("a stale report was read")
         });
+        let crate::worker_client::Incoming::Reply(head) = incoming else {
+            panic!("{incoming:?}")
+        };
         assert!(head.report.is_none());
         let s = reduce(s, Action::Reply(head));
         assert!(
@@ -955,6 +990,53 @@ mod tests {
         let s = reduce(state(), Action::Edit(Slot::Plan, "x".into()));
         let same = reduce(s.clone(), Action::Edit(Slot::Plan, "x".into()));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    /// A big report comes findings first: they show at once, the page stays busy until
+    /// the rest is in, and the rest of another edit's report changes nothing.
+    #[test]
+    fn findings_first_then_the_rest() {
+        use crate::worker_client::{receive, Incoming};
+        let s = reduce(state(), Action::Open(Slot::Plan, PLAN.into()));
+        let request = s.in_flight.clone().expect("in flight");
+        let mut report = pgsight_core::analyze(
+            &[pgsight_core::Input::new(InputKind::Plan, "plan", PLAN)],
+            &pgsight_core::Config::default(),
+        );
+        // Its nodes repeated past one part, as a big plan has them.
+        let nodes = report.plans[0].nodes.clone();
+        while report.plans[0].nodes.len() <= crate::protocol::PART_NODES {
+            report.plans[0].nodes.extend(nodes.iter().cloned());
+        }
+        let replies = crate::protocol::report_replies(request.id, 2.0, report.clone());
+        let mut assembly = None;
+        let mut read = |reply: &String| receive(&mut assembly, &reply[..96], 1, || reply.clone());
+        let Incoming::Reply(first) = read(&replies[0]) else {
+            panic!("findings first")
+        };
+        let s = reduce(s, Action::Reply(first));
+        assert!(!s.pending() && s.busy());
+        assert_eq!(rules(&s), report.findings.iter().map(|f| f.rule).collect::<Vec<_>>());
+        assert_eq!(s.findings_total, report.findings.len());
+        assert!(s.report.as_ref().is_some_and(|r| r.plans.is_empty()));
+        let views = replies[1..]
+            .iter()
+            .find_map(|r| match read(r) {
+                Incoming::Views(views) => Some(views),
+                _ => None,
+            })
+            .expect("the views");
+        let other = reduce(
+            s.clone(),
+            Action::Views(Views {
+                id: 7,
+                ..views.clone()
+            }),
+        );
+        assert!(Rc::ptr_eq(&s, &other), "another edit's views are dropped");
+        let s = reduce(s, Action::Views(views));
+        assert!(!s.busy());
+        assert_eq!(s.report.as_deref(), Some(&report));
     }
 
     #[test]

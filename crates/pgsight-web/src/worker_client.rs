@@ -8,21 +8,29 @@
 //! - the full worker (`pgsight-worker`), started the first time a message needs SQL.
 //!
 //! Routing, in one rule: a message goes to the full worker when it carries SQL
-//! ([`needs_sql`]: an input of kind schema, migration or query; the page sends only
-//! non-empty inputs), and from then on every message of the session goes there too.
-//! The full worker does all the plan worker does, so after the switch there is one
-//! queue again and replies keep their order; a request already sent to the plan worker
-//! is still answered by it. A new request kind that reads SQL must carry it as such an
-//! input (or be added to [`needs_sql`]); plan comparisons stay in the plan worker.
+//! ([`Outgoing::needs_sql`]: an analyze request with an input of kind schema,
+//! migration or query, the page sending only non-empty inputs; or an anonymize
+//! request), and from then on every message of the session goes there too. The full
+//! worker does all the plan worker does, so after the switch there is one queue again
+//! and replies keep their order; a request already sent to the plan worker is still
+//! answered by it. Plan comparisons stay in the plan worker.
+//!
+//! A big report comes in parts (findings first, then slices of its plan nodes and
+//! schema tables, see [`crate::protocol::report_replies`]): [`receive`] hands the
+//! findings on at once and the views once the last part is in.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{report_reply_id, Reply, REPLY_HEAD_CHARS};
+use crate::protocol::{
+    reply_head, AnonymizeRequest, Assembly, Carries, CompareRequest, Reply, Request, Views,
+    REPLY_HEAD_CHARS,
+};
 
 /// The loaders Trunk writes for the `data-type="worker"` links (`data-loader-shim`),
 /// relative to the page, so the app works from a subpath.
@@ -32,39 +40,127 @@ const FULL_WORKER_URL: &str = "pgsight-worker_loader.js";
 /// Consecutive restarts tried before giving up.
 const MAX_RESTARTS: u32 = 3;
 
-/// The input kinds only the full worker reads, as the protocol's JSON writes them. A
-/// quote inside an input's text is escaped (`\"`), so text never matches.
-const SQL_KINDS: [&str; 3] = [r#""kind":"schema""#, r#""kind":"migration""#, r#""kind":"query""#];
+/// A message for a worker.
+pub enum Outgoing {
+    /// Sent as `[head JSON, text, text, ...]`, each text as its UTF-8 bytes in a
+    /// buffer of its own, transferred: the texts never go through JSON, nor through a
+    /// JavaScript string on the page.
+    Analyze(Rc<Request>),
+    Compare(CompareRequest),
+    Anonymize(AnonymizeRequest),
+}
 
-/// Whether a request (the protocol's JSON) needs the full worker: it carries a schema,
-/// a migration or queries.
-pub fn needs_sql(message: &str) -> bool {
-    // Anonymizing a share link tokenizes SQL, even for a plan alone.
-    message.starts_with(crate::protocol::AnonymizeRequest::PREFIX) || SQL_KINDS.iter().any(|kind| message.contains(kind))
+impl Outgoing {
+    /// Whether it needs the full worker: it carries SQL (anonymizing a share link
+    /// tokenizes SQL, even for a plan alone).
+    pub fn needs_sql(&self) -> bool {
+        match self {
+            Outgoing::Analyze(request) => request.needs_sql(),
+            Outgoing::Compare(_) => false,
+            Outgoing::Anonymize(_) => true,
+        }
+    }
+
+    /// The message as `postMessage` takes it, and the buffers it transfers.
+    fn to_js(&self) -> Posted {
+        let transfer = js_sys::Array::new();
+        let message = match self {
+            Outgoing::Analyze(request) => {
+                let message = js_sys::Array::new();
+                message.push(&JsValue::from_str(&request.head_json()));
+                for text in request.texts() {
+                    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+                    transfer.push(&bytes.buffer());
+                    message.push(&bytes);
+                }
+                message.into()
+            }
+            Outgoing::Compare(request) => JsValue::from_str(&request.to_json()),
+            Outgoing::Anonymize(request) => JsValue::from_str(&request.to_json()),
+        };
+        Posted { message, transfer }
+    }
+}
+
+/// A message ready for `postMessage`.
+struct Posted {
+    message: JsValue,
+    transfer: js_sys::Array,
+}
+
+impl Posted {
+    fn send(&self, worker: &Worker) {
+        let _ = worker.post_message_with_transfer(&self.message, &self.transfer);
+    }
+}
+
+/// What a worker's message means to the page.
+#[derive(Debug)]
+pub enum Incoming {
+    Ready,
+    Reply(Reply),
+    /// The plan nodes and schema tables of a report sent findings first, all in.
+    Views(Views),
+    /// Nothing to do: a part with more to come, or one of a stale report.
+    Nothing,
 }
 
 /// Reads a worker's message, given its first [`REPLY_HEAD_CHARS`] characters and the
 /// whole text on demand. A report for an edit older than `latest_edit` (the page's
 /// latest) is not read at all: it comes back as a bare reply with its id, which the
-/// state takes as "that request is done" and drops.
-pub fn read_reply(head: &str, latest_edit: u64, text: impl FnOnce() -> String) -> Reply {
-    if let Some(id) = report_reply_id(head).filter(|&id| id < latest_edit) {
-        return Reply {
-            id: Some(id),
-            ..Reply::default()
-        };
+/// state takes as "that request is done" and drops. A part of a report is read only
+/// when it belongs to the report `assembly` is putting together, and that report is
+/// still current.
+pub fn receive(
+    assembly: &mut Option<Assembly>,
+    head: &str,
+    latest_edit: u64,
+    text: impl FnOnce() -> String,
+) -> Incoming {
+    match reply_head(head) {
+        Some((id, Carries::Report)) if id < latest_edit => {
+            *assembly = None;
+            return Incoming::Reply(Reply {
+                id: Some(id),
+                ..Reply::default()
+            });
+        }
+        Some((id, Carries::Part))
+            if id < latest_edit || assembly.as_ref().map(|a| a.id) != Some(id) =>
+        {
+            return Incoming::Nothing;
+        }
+        _ => {}
     }
-    match Reply::from_json(&text()) {
+    let mut reply = match Reply::from_json(&text()) {
         Ok(reply) => reply,
-        Err(e) => Reply {
-            error: Some(format!("unreadable reply from the worker: {e}")),
-            ..Reply::default()
-        },
+        Err(e) => {
+            return Incoming::Reply(Reply {
+                error: Some(format!("unreadable reply from the worker: {e}")),
+                ..Reply::default()
+            })
+        }
+    };
+    if reply.ready {
+        return Incoming::Ready;
     }
+    if let Some(part) = reply.part.take() {
+        let views = assembly.as_mut().and_then(|a| a.add(*part));
+        if views.is_some() {
+            *assembly = None;
+        }
+        return views.map_or(Incoming::Nothing, Incoming::Views);
+    }
+    if reply.report.is_some() {
+        *assembly = Assembly::start(&mut reply);
+    }
+    Incoming::Reply(reply)
 }
 
 pub enum Event {
     Reply(Reply),
+    /// The views of the report last replied, sent after its findings.
+    Views(Views),
     /// The worker died; it has been restarted.
     Crashed(String),
 }
@@ -93,17 +189,15 @@ struct Lane {
     /// not restarted forever.
     restarts: u32,
     /// Messages sent before the worker was ready, in order.
-    queued: Vec<String>,
+    queued: Vec<Posted>,
     // Keep the handlers alive as long as the worker.
     handlers: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
 impl Lane {
-    fn post(&mut self, message: String) {
+    fn post(&mut self, message: Posted) {
         match (&self.worker, self.ready) {
-            (Some(worker), true) => {
-                let _ = worker.post_message(&JsValue::from_str(&message));
-            }
+            (Some(worker), true) => message.send(worker),
             _ => self.queued.push(message),
         }
     }
@@ -123,6 +217,13 @@ struct Inner {
     use_full: bool,
     /// The page's latest edit ([`WorkerClient::note_edit`]): older reports are stale.
     latest_edit: u64,
+    /// The report whose parts are arriving.
+    assembly: Option<Assembly>,
+    /// Parts received and not yet read: they are read one per task, after the
+    /// findings they follow were painted ([`read_parts`]).
+    parts: VecDeque<js_sys::JsString>,
+    /// A task to read `parts` is scheduled.
+    reading_parts: bool,
     on_event: Rc<dyn Fn(Event)>,
 }
 
@@ -144,6 +245,44 @@ impl Inner {
     }
 }
 
+/// Runs `then` in a task after the next frame was painted (or after 100 ms, in a
+/// hidden tab that paints none).
+fn after_next_frame(then: impl FnOnce() + 'static) {
+    let then = Rc::new(Cell::new(Some(then)));
+    let run = move || {
+        if let Some(then) = then.take() {
+            gloo_timers::callback::Timeout::new(0, then).forget();
+        }
+    };
+    let on_frame = run.clone();
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(&Closure::once_into_js(on_frame).unchecked_into());
+    }
+    gloo_timers::callback::Timeout::new(100, run).forget();
+}
+
+/// Reads the next part received, then schedules the next read in a task of its own:
+/// a part is some 20 ms of work, and typing and painting go on between parts.
+fn read_parts(inner: Weak<RefCell<Inner>>) {
+    let Some(inner) = inner.upgrade() else { return };
+    let Some(data) = inner.borrow_mut().parts.pop_front() else {
+        inner.borrow_mut().reading_parts = false;
+        return;
+    };
+    let head = String::from(data.slice(0, REPLY_HEAD_CHARS));
+    let incoming = {
+        let mut inner = inner.borrow_mut();
+        let latest = inner.latest_edit;
+        receive(&mut inner.assembly, &head, latest, || String::from(&data))
+    };
+    if let Incoming::Views(views) = incoming {
+        let on_event = inner.borrow().on_event.clone();
+        on_event(Event::Views(views));
+    }
+    let weak = Rc::downgrade(&inner);
+    gloo_timers::callback::Timeout::new(0, move || read_parts(weak)).forget();
+}
+
 #[derive(Clone)]
 pub struct WorkerClient {
     inner: Rc<RefCell<Inner>>,
@@ -163,6 +302,9 @@ impl WorkerClient {
                 full: Lane::default(),
                 use_full: false,
                 latest_edit: 0,
+                assembly: None,
+                parts: VecDeque::new(),
+                reading_parts: false,
                 on_event: Rc::new(on_event),
             })),
         };
@@ -191,9 +333,31 @@ impl WorkerClient {
             };
             // Only the head is copied out of JavaScript before the id is known.
             let head = String::from(data.slice(0, REPLY_HEAD_CHARS));
-            let latest = inner.borrow().latest_edit;
-            let reply = read_reply(&head, latest, || String::from(data));
-            if reply.ready {
+            // The parts of a report come right behind its findings: read now, they
+            // would hold the frame that paints the findings until the last is read.
+            if matches!(reply_head(&head), Some((_, Carries::Part))) {
+                let start = {
+                    let mut inner = inner.borrow_mut();
+                    inner.parts.push_back(data.clone());
+                    !std::mem::replace(&mut inner.reading_parts, true)
+                };
+                if start {
+                    after_next_frame(move || read_parts(Rc::downgrade(&inner)));
+                }
+                return;
+            }
+            let reply = {
+                let mut inner = inner.borrow_mut();
+                let latest = inner.latest_edit;
+                receive(&mut inner.assembly, &head, latest, || String::from(data))
+            };
+            let event = match reply {
+                Incoming::Ready => None,
+                Incoming::Reply(reply) => Some(Event::Reply(reply)),
+                Incoming::Views(views) => Some(Event::Views(views)),
+                Incoming::Nothing => return,
+            };
+            let Some(event) = event else {
                 let (worker, queued) = {
                     let mut inner = inner.borrow_mut();
                     let lane = inner.lane(engine);
@@ -203,13 +367,13 @@ impl WorkerClient {
                 };
                 if let Some(worker) = worker {
                     for message in queued {
-                        let _ = worker.post_message(&JsValue::from_str(&message));
+                        message.send(&worker);
                     }
                 }
                 return;
-            }
+            };
             let on_event = inner.borrow().on_event.clone();
-            on_event(Event::Reply(reply));
+            on_event(event);
         });
         let weak = Rc::downgrade(&self.inner);
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
@@ -254,11 +418,11 @@ impl WorkerClient {
         self.inner.borrow_mut().latest_edit = edit;
     }
 
-    /// Sends a request (JSON) to the worker it needs, now or once that worker is ready.
-    pub fn post(&self, message: String) {
+    /// Sends a request to the worker it needs, now or once that worker is ready.
+    pub fn post(&self, message: Outgoing) {
         let start_full = {
             let mut inner = self.inner.borrow_mut();
-            let switch = !inner.use_full && needs_sql(&message);
+            let switch = !inner.use_full && message.needs_sql();
             if switch {
                 inner.use_full = true;
                 // Messages the plan worker has not yet taken go with the rest.
@@ -270,6 +434,7 @@ impl WorkerClient {
         if start_full {
             self.spawn(Engine::Full);
         }
+        let message = message.to_js();
         let mut inner = self.inner.borrow_mut();
         let active = inner.active();
         inner.lane(active).post(message);
@@ -279,62 +444,196 @@ impl WorkerClient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::{CompareRequest, PlanPair, Request, WireInput};
-    use pgsight_core::InputKind;
+    use crate::protocol::{analyze_request, report_replies, PlanPair, WireInput};
+    use pgsight_core::{Config, Input, InputKind};
 
-    fn request(inputs: &[(InputKind, &str)]) -> String {
-        Request {
-            id: 1,
+    fn request(id: u64, inputs: &[(InputKind, &str)]) -> Rc<Request> {
+        Rc::new(Request {
+            id,
             inputs: inputs
                 .iter()
                 .map(|(kind, text)| WireInput {
                     kind: *kind,
                     name: "input".into(),
-                    text: (*text).into(),
+                    text: text.to_string().into(),
                 })
                 .collect(),
-        }
-        .to_json()
+        })
+    }
+
+    fn head(reply: &str) -> &str {
+        &reply[..reply.len().min(REPLY_HEAD_CHARS as usize)]
+    }
+
+    fn read(assembly: &mut Option<Assembly>, reply: &str, latest: u64) -> Incoming {
+        receive(assembly, head(reply), latest, || reply.to_owned())
     }
 
     /// A stale report is dropped on its id: the rest of the text is never read (here
     /// it is not even JSON). The current one, compare replies and errors are read.
     #[test]
     fn a_stale_report_is_dropped_without_being_read() {
+        let mut assembly = None;
         let garbled = r#"{"id":3,"elapsed_ms":12.5,"report":{"findings":[oops"#;
-        let head = &garbled[..garbled.len().min(REPLY_HEAD_CHARS as usize)];
-        let dropped = read_reply(head, 5, || panic!("a stale report was read"));
+        let dropped = receive(&mut assembly, head(garbled), 5, || {
+            panic!("a stale report was read")
+        });
+        let Incoming::Reply(dropped) = dropped else {
+            panic!("{dropped:?}")
+        };
         assert_eq!(dropped.id, Some(3));
         assert!(dropped.report.is_none() && dropped.error.is_none());
-        let current = read_reply(head, 3, || garbled.to_owned());
+        let Incoming::Reply(current) = read(&mut assembly, garbled, 3) else {
+            panic!("not a reply")
+        };
         assert!(current
             .error
             .is_some_and(|e| e.starts_with("unreadable reply")));
 
         let plan = crate::examples::EXAMPLES[0].text;
-        let reply = crate::protocol::handle(&request(&[(InputKind::Plan, plan)]), || 0.0);
-        let head = &reply[..REPLY_HEAD_CHARS as usize];
-        assert!(read_reply(head, 1, || reply.clone()).report.is_some());
-        assert!(read_reply(head, 2, || panic!("read")).report.is_none());
+        let reply = analyze_request(&request(1, &[(InputKind::Plan, plan)]), || 0.0).remove(0);
+        assert!(matches!(read(&mut assembly, &reply, 1), Incoming::Reply(r) if r.report.is_some()));
+        let stale = receive(&mut assembly, head(&reply), 2, || panic!("read"));
+        assert!(matches!(stale, Incoming::Reply(r) if r.report.is_none()));
 
         let compare = r#"{"id":1,"elapsed_ms":3.0,"compare":{"error":{"message":"x"}}}"#;
-        assert!(read_reply(compare, 9, || compare.to_owned()).compare.is_some());
+        assert!(
+            matches!(read(&mut assembly, compare, 9), Incoming::Reply(r) if r.compare.is_some())
+        );
+        assert!(matches!(
+            read(&mut assembly, r#"{"ready":true}"#, 9),
+            Incoming::Ready
+        ));
+    }
+
+    fn scenario(name: &str) -> String {
+        let path = format!(
+            "{}/../../tests/scenarios/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// A real plan of more nodes than a part holds, as the worker sends it.
+    fn split_replies(id: u64) -> (Vec<String>, pgsight_core::Report) {
+        let plan = scenario("high-planning-time-many-partitions.json");
+        let mut report = pgsight_core::analyze(
+            &[Input::new(InputKind::Plan, "plan", plan)],
+            &Config::default(),
+        );
+        // Repeat its nodes past one part, as a bigger plan has them.
+        let nodes = report.plans[0].nodes.clone();
+        while report.plans[0].nodes.len() <= crate::protocol::PART_NODES {
+            report.plans[0].nodes.extend(nodes.iter().cloned());
+        }
+        let replies = report_replies(id, 1.0, report.clone());
+        assert!(replies.len() > 1, "sent in parts");
+        (replies, report)
+    }
+
+    /// The findings come first (without nodes); parts with more to come are nothing to
+    /// do; the last one brings the views, which complete the report.
+    #[test]
+    fn a_report_in_parts_is_put_together() {
+        let (replies, direct) = split_replies(4);
+        let mut assembly = None;
+        let Incoming::Reply(first) = read(&mut assembly, &replies[0], 4) else {
+            panic!("findings first")
+        };
+        let findings_first = first.report.expect("report");
+        assert_eq!(findings_first.findings, direct.findings);
+        assert!(findings_first.plans.is_empty());
+        assert!(first.parts == replies.len() - 1);
+        for part in &replies[1..replies.len() - 1] {
+            assert!(matches!(read(&mut assembly, part, 4), Incoming::Nothing));
+        }
+        let Incoming::Views(views) = read(&mut assembly, &replies[replies.len() - 1], 4) else {
+            panic!("views last")
+        };
+        assert_eq!(views.id, 4);
+        assert_eq!(views.complete(&findings_first), direct);
+        assert!(assembly.is_none());
+    }
+
+    /// Once the page has moved on, the parts of the old report are dropped unread, and
+    /// so are parts of a report whose findings were dropped.
+    #[test]
+    fn stale_parts_are_dropped_unread() {
+        let (replies, _) = split_replies(4);
+        let mut assembly = None;
+        assert!(matches!(
+            read(&mut assembly, &replies[0], 4),
+            Incoming::Reply(_)
+        ));
+        assert!(matches!(
+            read(&mut assembly, &replies[1], 4),
+            Incoming::Nothing
+        ));
+        // A new edit: the rest of report 4 is stale.
+        for part in &replies[2..] {
+            let dropped = receive(&mut assembly, head(part), 5, || {
+                panic!("a stale part was read")
+            });
+            assert!(matches!(dropped, Incoming::Nothing));
+        }
+        // A stale report's findings are dropped; its parts find no assembly.
+        let mut assembly = None;
+        assert!(matches!(
+            receive(&mut assembly, head(&replies[0]), 5, || panic!("read")),
+            Incoming::Reply(r) if r.report.is_none()
+        ));
+        for part in &replies[1..] {
+            let dropped = receive(&mut assembly, head(part), 4, || {
+                panic!("an orphan part was read")
+            });
+            assert!(matches!(dropped, Incoming::Nothing));
+        }
+        // The findings of a newer report replace an unfinished assembly.
+        let (newer, _) = split_replies(6);
+        let mut assembly = None;
+        assert!(matches!(
+            read(&mut assembly, &replies[0], 4),
+            Incoming::Reply(_)
+        ));
+        assert!(matches!(
+            read(&mut assembly, &newer[0], 4),
+            Incoming::Reply(_)
+        ));
+        assert_eq!(assembly.as_ref().map(|a| a.id), Some(6));
+        for part in &replies[1..] {
+            assert!(matches!(
+                receive(&mut assembly, head(part), 4, || panic!("read")),
+                Incoming::Nothing
+            ));
+        }
     }
 
     #[test]
     fn sql_inputs_need_the_full_worker() {
         let plan = crate::examples::EXAMPLES[0].text;
-        assert!(!needs_sql(&request(&[(InputKind::Plan, plan)])));
+        assert!(!Outgoing::Analyze(request(1, &[(InputKind::Plan, plan)])).needs_sql());
         for kind in [InputKind::Schema, InputKind::Migration, InputKind::Query] {
-            assert!(needs_sql(&request(&[(InputKind::Plan, plan), (kind, "SELECT 1")])));
-            assert!(needs_sql(&request(&[(kind, "SELECT 1")])));
+            assert!(
+                Outgoing::Analyze(request(1, &[(InputKind::Plan, plan), (kind, "SELECT 1")]))
+                    .needs_sql()
+            );
+            assert!(Outgoing::Analyze(request(1, &[(kind, "SELECT 1")])).needs_sql());
         }
+        let anonymize = AnonymizeRequest {
+            anonymize: pgsight_core::share::SharedInputs {
+                plan: plan.to_owned(),
+                ..Default::default()
+            },
+            id: 2,
+        };
+        assert!(Outgoing::Anonymize(anonymize).needs_sql());
     }
 
+    /// The route follows the kinds, not the texts.
     #[test]
     fn plan_text_that_looks_like_a_kind_stays_with_the_plan_worker() {
         let sneaky = r#"{"kind":"schema"} -- "kind":"query""#;
-        assert!(!needs_sql(&request(&[(InputKind::Plan, sneaky)])));
+        assert!(!Outgoing::Analyze(request(1, &[(InputKind::Plan, sneaky)])).needs_sql());
         let compare = CompareRequest {
             compare: PlanPair {
                 before: sneaky.into(),
@@ -342,6 +641,6 @@ mod tests {
             },
             id: 3,
         };
-        assert!(!needs_sql(&compare.to_json()));
+        assert!(!Outgoing::Compare(compare).needs_sql());
     }
 }

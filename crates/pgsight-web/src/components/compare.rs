@@ -22,7 +22,7 @@ use crate::dom;
 use crate::format::{bytes, grouped, ms, plural, position};
 use crate::route::{share_link, Route};
 use crate::state::DEBOUNCE_MS;
-use crate::worker_client::WorkerClient;
+use crate::worker_client::{Outgoing, WorkerClient};
 
 /// Posts the request the reducer put in flight, and arms the debounce timer on every
 /// edit. Called once, by the app, so that both go on while another page is shown.
@@ -33,7 +33,7 @@ pub fn use_compare_worker(state: &UseReducerHandle<Compare>, client: &WorkerClie
         let request = state.in_flight.clone();
         use_effect_with(state.in_flight.as_ref().map(|r| r.id), move |_| {
             if let Some(request) = request {
-                client.post(request.to_json());
+                client.post(Outgoing::Compare((*request).clone()));
             }
         });
     }

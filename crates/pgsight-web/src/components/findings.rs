@@ -18,6 +18,8 @@ pub struct FindingsListProps {
     pub report: ReportRef,
     pub filters: Filters,
     pub shown: usize,
+    /// False while the rest of the findings are on their way: "Show more" waits.
+    pub complete: bool,
     pub selected: Option<usize>,
     pub seq: u64,
     pub on_select: Callback<usize>,
@@ -65,7 +67,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                     selected={props.selected == Some(index)}
                     on_select={props.on_select.clone()} />
             }
-            if more > 0 {
+            if more > 0 && props.complete {
                 <button type="button" class="button show-more" data-testid="show-more"
                     onclick={props.on_show_more.reform(|_: MouseEvent| ())}>
                     { format!("Show {} more", more.min(crate::state::FINDINGS_PAGE)) }

@@ -15,7 +15,7 @@ use crate::protocol::{AnonymizeOutcome, AnonymizeRequest, Reply};
 use crate::recent::Entry;
 use crate::route::share_link;
 use crate::state::Inputs;
-use crate::worker_client::WorkerClient;
+use crate::worker_client::{Outgoing, WorkerClient};
 
 #[derive(Properties, PartialEq)]
 pub struct MenuProps {
@@ -275,13 +275,10 @@ pub fn ShareMenu(props: &ShareProps) -> Html {
                 *pending.borrow_mut() = id;
                 anonymizing.set(true);
                 link.set(None);
-                client.post(
-                    AnonymizeRequest {
-                        anonymize: inputs.to_shared(),
-                        id,
-                    }
-                    .to_json(),
-                );
+                client.post(Outgoing::Anonymize(AnonymizeRequest {
+                    anonymize: inputs.to_shared(),
+                    id,
+                }));
             }
             _ => {
                 *pending.borrow_mut() += 1;

@@ -49,13 +49,18 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
         let read = r.inputs.iter().filter(|i| i.ok).count();
         let mut text = format!(
             "{} · {} read",
-            plural(r.findings.len(), "finding"),
+            plural(state.findings_total.max(r.findings.len()), "finding"),
             plural(read, "input")
         );
         if let Some(e) = state.elapsed_ms {
             text.push_str(&format!(" in {}", ms(e)));
         }
-        html! { <span class="status" data-testid="status">{ text }</span> }
+        if state.views_pending.is_some() {
+            // The findings of a big report came first; its plan or schema view follows.
+            html! { <span class="status busy" data-testid="status" data-busy="true"><span class="spinner" aria-hidden="true" />{ format!("{text} · loading the view…") }</span> }
+        } else {
+            html! { <span class="status" data-testid="status">{ text }</span> }
+        }
     } else {
         html! { <span class="status" data-testid="status">{ "Nothing to analyze yet" }</span> }
     };
@@ -88,11 +93,12 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
     let notes: Vec<_> = report.notes.iter().collect();
 
     html! {
-        <section class="panel results-panel" aria-label="Results" aria-busy={state.pending().to_string()}>
+        <section class="panel results-panel" aria-label="Results" aria-busy={state.busy().to_string()}>
             <div class="results-bar">
                 <div aria-live="polite" class="status-wrap">{ status }</div>
                 <span class="spacer" />
-                if !report.findings.is_empty() {
+                // The counts wait for every finding of a report that came findings first.
+                if !report.findings.is_empty() && state.views_pending.is_none() {
                     <div class="filters" role="group" aria-label="Show findings by severity">
                         for (severity, count) in severities {
                             if count > 0 {
@@ -174,6 +180,7 @@ pub fn ResultsPanel(props: &ResultsProps) -> Html {
                         </div>
                     }
                     <FindingsList report={report.clone()} filters={state.filters.clone()} shown={state.shown}
+                        complete={state.views_pending.is_none()}
                         selected={state.selection.finding} seq={state.selection.seq}
                         on_select={select_finding}
                         on_show_more={{ let d = dispatcher.clone(); Callback::from(move |()| d.dispatch(Action::ShowMore)) }}
